@@ -1,0 +1,59 @@
+# Styr — set-up and checks. `make run` and `make test` do everything on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+STYR := $(VENV)/bin/styr
+export STYR_DEV ?= 1
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON := $(VENV)/bin/python
+
+.PHONY: install run test lint format messages bench chromium clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Packages from the lockfiles, front-end assets, collected static files; leaves .venv/bin/styr.
+install: $(UV) $(VENV)/bin/python node_modules/.package-lock.json
+	$(UV) sync --frozen --quiet
+	$(STYR) collectstatic --noinput --verbosity 0
+
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+run: install
+	$(STYR) migrate --noinput
+	$(STYR) demo
+	DEBUG=1 $(STYR) runserver 127.0.0.1:8000
+
+test: install chromium
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/python -m pytest -n 2 --dist loadgroup -q
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Re-extract and compile translations (needs GNU gettext's xgettext/msgfmt).
+messages: install
+	$(STYR) makemessages -l da -l nb -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=.tools
+	$(STYR) compilemessages --ignore=.venv --ignore=.tools
+
+bench: install
+	$(VENV)/bin/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) node_modules var/static

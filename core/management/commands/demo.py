@@ -1,0 +1,201 @@
+"""`styr demo`: load the fictional demo municipality (idempotent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from core import demo_data as D
+from initiatives.models import Initiative, Tag
+from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
+from organisations.models import Membership, Organisation
+from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
+
+PASSWORD = "styr-demo-2026"
+SLUG = "skovby"
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality Skovby Kommune with a strategy and about 40 initiatives."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Delete and load it again.")
+
+    def handle(self, *args, reset: bool = False, **options):
+        existing = Organisation.objects.filter(slug=SLUG).first()
+        if existing and reset:
+            existing.delete()
+            existing = None
+        if existing is None:
+            with transaction.atomic():
+                self._load()
+            self.stdout.write(self.style.SUCCESS("Demo municipality Skovby Kommune loaded."))
+        else:
+            self.stdout.write("Demo municipality already loaded (use --reset to reload).")
+        self.stdout.write("\nDemo logins (password for all: %s):" % PASSWORD)
+        for username, name, role in D.PEOPLE:
+            self.stdout.write(f"  {username}@skovby.dk  {name}  ({role})")
+        self.stdout.write("  nabo@fjellvik.no  Nora Nabo  (administrator of another municipality)")
+
+    def _user(self, email: str, name: str, staff: bool = False):
+        User = get_user_model()
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email, PASSWORD, name=name, is_staff=staff)
+        return user
+
+    def _load(self) -> None:
+        org = Organisation.objects.create(
+            name="Skovby Kommune",
+            slug=SLUG,
+            code="0999",
+            country="DK",
+            language="da",
+            currency="DKK",
+        )
+        people = {}
+        for username, name, role in D.PEOPLE:
+            user = self._user(f"{username}@skovby.dk", name, staff=(role == "admin"))
+            Membership.objects.get_or_create(user=user, organisation=org, defaults={"role": role})
+            people[role] = user
+
+        # A second, Norwegian municipality: shows that one server keeps them apart.
+        other = Organisation.objects.filter(slug="fjellvik").first()
+        if other is None:
+            other = Organisation.objects.create(
+                name="Fjellvik kommune",
+                slug="fjellvik",
+                code="0998",
+                country="NO",
+                language="nb",
+                currency="NOK",
+            )
+            nabo = self._user("nabo@fjellvik.no", "Nora Nabo")
+            Membership.objects.create(user=nabo, organisation=other, role="admin")
+            s = Strategy.objects.create(
+                organisation=other,
+                title="Digitaliseringsstrategi",
+                period_start=2025,
+                period_end=2028,
+                vision="Fjellvik kommune skal være digital først.",
+            )
+            t = Theme.objects.create(organisation=other, strategy=s, title="Innbyggeren først")
+            FocusArea.objects.create(organisation=other, strategy=s, theme=t, title="Selvbetjening")
+            Initiative.objects.create(
+                organisation=other,
+                number=1,
+                title="Hemmelig tiltak i Fjellvik",
+                track="must_win",
+                result_goals="Bedre tjenester.",
+                stage="clarify",
+            )
+        # The portfolio manager also works for Fjellvik, to show switching organisations.
+        Membership.objects.get_or_create(
+            user=people["portfolio_manager"], organisation=other, defaults={"role": "reader"}
+        )
+
+        strategy = Strategy.objects.create(
+            organisation=org,
+            title="Digitaliseringsstrategi",
+            period_start=2026,
+            period_end=2029,
+            status=StrategyStatus.APPROVED,
+            vision=D.VISION,
+            governance=D.GOVERNANCE,
+            it_architecture=D.IT,
+        )
+        goals = [
+            BusinessGoal.objects.create(
+                organisation=org,
+                strategy=strategy,
+                title=title,
+                source=source,
+                description=description,
+                order=i,
+            )
+            for i, (title, source, description) in enumerate(D.BUSINESS_GOALS)
+        ]
+        themes = [
+            Theme.objects.create(
+                organisation=org, strategy=strategy, title=title, description=description, order=i
+            )
+            for i, (title, description) in enumerate(D.THEMES)
+        ]
+        focus_areas = []
+        for i, (theme_index, title, description, measures) in enumerate(D.FOCUS_AREAS):
+            fa = FocusArea.objects.create(
+                organisation=org,
+                strategy=strategy,
+                theme=themes[theme_index],
+                title=title,
+                description=description,
+                order=i,
+            )
+            for indicator, unit, baseline, target, date in measures:
+                FocusAreaGoal.objects.create(
+                    organisation=org,
+                    focus_area=fa,
+                    indicator=indicator,
+                    unit=unit,
+                    baseline=baseline,
+                    target=target,
+                    target_date=dt.date.fromisoformat(date),
+                )
+            focus_areas.append(fa)
+
+        tags = {
+            name: Tag.objects.create(organisation=org, name=name)
+            for name in ("AI", "Borgerservice", "Ældre", "Sikkerhed")
+        }
+        initiatives = []
+        for n, (
+            title,
+            track,
+            source,
+            stage,
+            ambition,
+            fa_index,
+            goal_index,
+            description,
+        ) in enumerate(D.INITIATIVES, start=1):
+            start = dt.date(2026 + (n % 3), 1 + (n * 5) % 12, 1)
+            clarify, pilot, implement = DEFAULT_ENGAGEMENT[ambition] if ambition else ("", "", "")
+            initiative = Initiative.objects.create(
+                organisation=org,
+                number=n,
+                title=title,
+                description=description,
+                track=track,
+                source=source,
+                stage=stage,
+                ambition=ambition,
+                owner_body=DEFAULT_OWNER[track],
+                engagement_clarify=clarify,
+                engagement_pilot=pilot,
+                engagement_implement=implement,
+                result_goals="Målbar effekt for borgere og medarbejdere, jf. indsatsområdets mål."
+                if track == "must_win"
+                else "",
+                initiative_lead=people["initiative_lead"] if n % 2 else people["portfolio_manager"],
+                benefit_owner=people["benefit_owner"],
+                planned_start=start,
+                planned_end=start.replace(year=start.year + 2),
+                deadline=dt.date(2027 + n % 3, 12, 31) if track == "mandatory" else None,
+                created_by=people["portfolio_manager"],
+            )
+            initiative.focus_areas.add(focus_areas[fa_index])
+            initiative.business_goals.add(goals[goal_index])
+            if "AI" in title or "Chatbot" in title:
+                initiative.tags.add(tags["AI"])
+            if fa_index in (0, 1):
+                initiative.tags.add(tags["Borgerservice"])
+            if fa_index == 2:
+                initiative.tags.add(tags["Ældre"])
+            if "sikker" in title.lower() or "NIS2" in title:
+                initiative.tags.add(tags["Sikkerhed"])
+            initiatives.append(initiative)
+        for dependent, prerequisite in D.DEPENDENCIES:
+            initiatives[dependent].depends_on.add(initiatives[prerequisite])

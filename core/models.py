@@ -1,0 +1,147 @@
+"""Shared building blocks: the tenant-owned base model and the change history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgQuerySet(models.QuerySet):
+    def for_org(self, organisation) -> OrgQuerySet:
+        """Rows of one municipality only: every tenant lookup starts here."""
+        return self.filter(organisation=organisation)
+
+
+class OrgOwned(models.Model):
+    """A row that belongs to one municipality.
+
+    Every tenant-owned model inherits this so that a lookup written as
+    `Model.objects.for_org(org).get(...)` makes another municipality's row a 404 by
+    construction, whatever the URL says.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = OrgQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Change(models.Model):
+    """One recorded change to a strategy, an initiative or a part of them.
+
+    `changes` maps a field's label to `[old, new]` as the user saw them (display values,
+    not ids), so the history reads the same after the related rows are renamed or deleted.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+        DELETED = "deleted", _("Deleted")
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    object_repr = models.CharField(max_length=300)
+    # The page whose history shows this change (a theme's change shows on its strategy).
+    parent_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    parent_id = models.PositiveBigIntegerField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    via_api = models.BooleanField(default=False)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    changes = models.JSONField(default=dict, blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [
+            models.Index(fields=["parent_type", "parent_id", "-created"]),
+            models.Index(fields=["content_type", "object_id", "-created"]),
+        ]
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr}"
+
+    @classmethod
+    def for_page(cls, obj: models.Model) -> models.QuerySet[Change]:
+        ct = ContentType.objects.get_for_model(obj)
+        return (
+            cls.objects.filter(
+                models.Q(parent_type=ct, parent_id=obj.pk)
+                | models.Q(content_type=ct, object_id=obj.pk)
+            )
+            .select_related("user", "content_type")
+            .order_by("-created", "-id")
+        )
+
+
+def display_value(obj: models.Model, field_name: str) -> Any:
+    """The value of a field as a person reads it, for the history."""
+    field = obj._meta.get_field(field_name)
+    if field.many_to_many:
+        if obj.pk is None:
+            return []
+        return sorted(str(o) for o in getattr(obj, field_name).all())
+    value = getattr(obj, field_name)
+    if getattr(field, "choices", None):
+        return str(getattr(obj, f"get_{field_name}_display")())
+    if value is None:
+        return ""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (int, float, bool, str)):
+        return value
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    return {name: display_value(obj, name) for name in fields}
+
+
+def record_change(
+    *,
+    obj: models.Model,
+    user,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    parent: models.Model | None = None,
+    via_api: bool = False,
+) -> Change | None:
+    """Store what changed between two snapshots; nothing is stored when nothing changed."""
+    before = before or {}
+    after = after or {}
+    diff: dict[str, list[Any]] = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name, ""), after.get(name, "")
+        if old != new:
+            label = str(obj._meta.get_field(name).verbose_name)
+            diff[label] = [old, new]
+    if action == Change.Action.UPDATED and not diff:
+        return None
+    parent_type = ContentType.objects.get_for_model(parent) if parent is not None else None
+    return Change.objects.create(
+        organisation_id=obj.organisation_id,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        object_repr=str(obj)[:300],
+        parent_type=parent_type,
+        parent_id=parent.pk if parent is not None else None,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        via_api=via_api,
+        action=action,
+        changes=diff,
+    )

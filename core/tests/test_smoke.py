@@ -1,0 +1,26 @@
+import pytest
+from django.test import Client
+
+
+@pytest.mark.django_db
+def test_pages_render_for_a_member(client: Client, member, initiative, strategy, org):
+    client.force_login(member)
+    for url in [
+        "/",
+        f"/{org.slug}/",
+        f"/{org.slug}/strategies/",
+        f"/{org.slug}/strategies/{strategy.pk}/",
+        f"/{org.slug}/initiatives/1/",
+        f"/{org.slug}/initiatives/1/edit/",
+        f"/{org.slug}/initiatives/new/",
+        f"/{org.slug}/tracks/",
+        f"/{org.slug}/tracks/must_win/",
+        f"/{org.slug}/members/",
+        "/me/",
+        f"/{org.slug}/strategies/{strategy.pk}/edit/vision/",
+        f"/{org.slug}/strategies/{strategy.pk}/themes/add/",
+        "/permissions/",
+        "/accounts/login/",
+    ]:
+        r = client.get(url, follow=True)
+        assert r.status_code == 200, url

@@ -1,0 +1,182 @@
+"""The initiative register: the municipality's initiatives in three tracks."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import OrgOwned, OrgQuerySet
+from core.versioning import Versioned
+
+from .tracks import (
+    ACTIVE_STAGES,
+    JOINT_SOURCES,
+    TRACKS,
+    Ambition,
+    ClarifyEngagement,
+    ImplementEngagement,
+    OwnerBody,
+    PilotEngagement,
+    Source,
+    Stage,
+    Track,
+)
+
+
+class Tag(OrgOwned):
+    """A free label the office uses to group initiatives (e.g. "AI", "Borgerservice")."""
+
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="unique_tag_per_org")
+        ]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativeQuerySet(OrgQuerySet):
+    def active(self):
+        return self.filter(stage__in=ACTIVE_STAGES)
+
+    def joint(self):
+        return self.filter(source__in=JOINT_SOURCES)
+
+    def with_list_relations(self):
+        """What the portfolio list shows, fetched in a constant number of queries."""
+        return self.select_related("initiative_lead", "benefit_owner").prefetch_related(
+            "focus_areas__theme", "tags"
+        )
+
+
+class Initiative(OrgOwned, Versioned):
+    """An initiative (initiativ / tiltak): a project or programme that realises the strategy.
+
+    Its track decides how it is governed (see tracks.py): a must-win challenge states the
+    results it must reach; a mandatory solution has an ambition level with a planned
+    engagement per stage and a deadline; a prerequisite is what others depend on.
+    `version` implements optimistic concurrency: a save based on an old version is refused.
+    """
+
+    number = models.PositiveIntegerField(_("number"), editable=False)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    track = models.CharField(_("track"), max_length=15, choices=Track.choices)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.OWN
+    )
+    owner_body = models.CharField(
+        _("owner body"), max_length=25, choices=OwnerBody.choices, blank=True
+    )
+    initiative_lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("initiative lead"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_initiatives",
+    )
+    benefit_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("benefit owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_benefit_initiatives",
+    )
+    result_goals = models.TextField(
+        _("result goals"),
+        blank=True,
+        help_text=_("The results and benefits the initiative must deliver."),
+    )
+    ambition = models.CharField(
+        _("ambition level"), max_length=6, choices=Ambition.choices, blank=True
+    )
+    engagement_clarify = models.CharField(
+        _("engagement: clarify possibilities"),
+        max_length=10,
+        choices=ClarifyEngagement.choices,
+        blank=True,
+    )
+    engagement_pilot = models.CharField(
+        _("engagement: pilot"), max_length=10, choices=PilotEngagement.choices, blank=True
+    )
+    engagement_implement = models.CharField(
+        _("engagement: implementation"),
+        max_length=10,
+        choices=ImplementEngagement.choices,
+        blank=True,
+    )
+    stage = models.CharField(_("stage"), max_length=15, choices=Stage.choices, default=Stage.IDEA)
+    focus_areas = models.ManyToManyField(
+        "strategy.FocusArea",
+        verbose_name=_("focus areas"),
+        blank=True,
+        related_name="initiatives",
+    )
+    business_goals = models.ManyToManyField(
+        "strategy.BusinessGoal",
+        verbose_name=_("business goals"),
+        blank=True,
+        related_name="initiatives",
+    )
+    depends_on = models.ManyToManyField(
+        "self",
+        verbose_name=_("depends on"),
+        symmetrical=False,
+        blank=True,
+        related_name="dependents",
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("tags"), blank=True, related_name="initiatives"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "number"], name="unique_initiative_number"
+            )
+        ]
+        indexes = [models.Index(fields=["organisation", "track", "stage"])]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    @property
+    def reference(self) -> str:
+        return f"I-{self.number:03d}"
+
+    @property
+    def track_info(self):
+        return TRACKS[self.track]
+
+    @property
+    def is_joint(self) -> bool:
+        return self.source in JOINT_SOURCES
+
+    def is_led_or_owned_by(self, user) -> bool:
+        return user.pk is not None and user.pk in (self.initiative_lead_id, self.benefit_owner_id)

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from core.models import Change
+from core.versioning import STALE_MESSAGE, StaleObjectError
+from organisations.access import org_required
+from organisations.permissions import Perm
+
+from .figures import portfolio_figures
+from .forms import InitiativeForm, PortfolioFilterForm
+from .models import Initiative
+from .services import save_initiative
+from .tracks import DEFAULT_ENGAGEMENT, TRACKS, Track
+
+PAGE_SIZE = 50
+
+
+def _get_initiative(request: HttpRequest, number: int) -> Initiative:
+    return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+
+
+def can_edit(membership, initiative: Initiative, user) -> bool:
+    if membership.can(Perm.EDIT_ANY_INITIATIVE):
+        return True
+    return membership.can(Perm.EDIT_OWN_INITIATIVE) and initiative.is_led_or_owned_by(user)
+
+
+@org_required(Perm.VIEW)
+def portfolio(request: HttpRequest) -> HttpResponse:
+    org = request.organisation
+    filters = PortfolioFilterForm(request.GET or None, organisation=org)
+    qs = filters.filter(Initiative.objects.for_org(org))
+    page = Paginator(qs.with_list_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    sort_params = params.copy()
+    sort_params.pop("sort", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": params.urlencode(),
+        "sort_query": sort_params.urlencode(),
+        "sort": request.GET.get("sort") or "number",
+        "can_create": request.membership.can(Perm.PROPOSE_INITIATIVE),
+        "nav": "portfolio",
+        **portfolio_figures(qs, org),
+    }
+    template = "initiatives/portfolio.html"
+    if request.htmx:
+        template += "#results"
+    return render(request, template, context)
+
+
+@org_required(Perm.VIEW)
+def detail(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = get_object_or_404(
+        Initiative.objects.for_org(request.organisation)
+        .select_related("initiative_lead", "benefit_owner")
+        .prefetch_related(
+            "focus_areas__theme", "business_goals", "depends_on", "dependents", "tags"
+        ),
+        number=number,
+    )
+    return render(
+        request,
+        "initiatives/detail.html",
+        {
+            "initiative": initiative,
+            "info": TRACKS[initiative.track],
+            "can_edit": can_edit(request.membership, initiative, request.user),
+            "history": Change.for_page(initiative)[:30],
+            "nav": "portfolio",
+        },
+    )
+
+
+def _form_page(request, form, initiative=None, status=200) -> HttpResponse:
+    return render(
+        request,
+        "initiatives/form.html",
+        {
+            "form": form,
+            "initiative": initiative,
+            "tracks": [TRACKS[t] for t in Track],
+            "engagement_defaults": DEFAULT_ENGAGEMENT,
+            "nav": "portfolio",
+        },
+        status=status,
+    )
+
+
+@org_required(Perm.PROPOSE_INITIATIVE)
+def create(request: HttpRequest) -> HttpResponse:
+    org = request.organisation
+    initial = {}
+    if request.GET.get("track") in Track.values:
+        initial["track"] = request.GET["track"]
+    if request.GET.get("focus_area", "").isdigit():
+        initial["focus_areas"] = [int(request.GET["focus_area"])]
+    form = InitiativeForm(
+        request.POST or None, organisation=org, membership=request.membership, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        initiative = save_initiative(form=form, user=request.user, expected_version=None)
+        messages.success(request, _("%(initiative)s was registered.") % {"initiative": initiative})
+        return redirect("initiatives:detail", org.slug, initiative.number)
+    return _form_page(request, form)
+
+
+@org_required(Perm.VIEW)
+def edit(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = _get_initiative(request, number)
+    if not can_edit(request.membership, initiative, request.user):
+        raise PermissionDenied
+    form = InitiativeForm(
+        request.POST or None,
+        instance=initiative,
+        organisation=request.organisation,
+        membership=request.membership,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_initiative(
+                form=form, user=request.user, expected_version=form.cleaned_data["version"]
+            )
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            return _form_page(request, form, initiative, status=409)
+        messages.success(request, _("The changes were saved."))
+        return redirect("initiatives:detail", request.organisation.slug, initiative.number)
+    return _form_page(request, form, initiative)
+
+
+@org_required(Perm.VIEW)
+def tracks(request: HttpRequest) -> HttpResponse:
+    from django.db.models import Count
+
+    counts = dict(
+        Initiative.objects.for_org(request.organisation)
+        .values_list("track")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rows = [(TRACKS[t], counts.get(t.value, 0)) for t in Track]
+    return render(request, "initiatives/tracks.html", {"rows": rows, "nav": "tracks"})
+
+
+@org_required(Perm.VIEW)
+def track_detail(request: HttpRequest, track: str) -> HttpResponse:
+    if track not in Track.values:
+        raise Http404
+    qs = (
+        Initiative.objects.for_org(request.organisation)
+        .filter(track=track)
+        .select_related("initiative_lead")
+        .prefetch_related("dependents")
+        .order_by("number")
+    )
+    return render(
+        request,
+        "initiatives/track.html",
+        {
+            "info": TRACKS[track],
+            "initiatives": qs,
+            "can_create": request.membership.can(Perm.PROPOSE_INITIATIVE),
+            "nav": "tracks",
+        },
+    )

@@ -1,0 +1,113 @@
+"""Municipalities, the people in them and their roles."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import Perm, Role, has_perm
+
+
+class Country(models.TextChoices):
+    DK = "DK", _("Denmark")
+    NO = "NO", _("Norway")
+
+
+class Currency(models.TextChoices):
+    DKK = "DKK", "DKK"
+    NOK = "NOK", "NOK"
+
+
+CURRENCY_FOR_COUNTRY = {Country.DK: Currency.DKK, Country.NO: Currency.NOK}
+LANGUAGE_FOR_COUNTRY = {Country.DK: "da", Country.NO: "nb"}
+
+code_validator = RegexValidator(r"^\d{4}$", _("The code must be four digits, e.g. 0751."))
+
+
+class Municipality(models.Model):
+    """Master data: an official Danish or Norwegian municipality.
+
+    The 98 Danish municipalities (kommunekode) and the 357 Norwegian ones (kommunenummer,
+    the division from 2024) ship with Styr, so an administrator picks one instead of typing
+    the code. Not tenant data: every organisation on the server sees the same list.
+    """
+
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    code = models.CharField(_("code"), max_length=4, validators=[code_validator])
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["country", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "code"], name="unique_municipality_code")
+        ]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Organisation(models.Model):
+    """One municipality using Styr: the tenant.
+
+    Everything else in Styr (strategies, initiatives, history, tokens) belongs to exactly
+    one organisation, and no page or API call ever shows one organisation's rows to a user
+    who is not a member of it.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("address name"),
+        max_length=60,
+        unique=True,
+        help_text=_("Used in addresses, e.g. /aarhus/. Lower-case letters, digits and hyphens."),
+    )
+    code = models.CharField(_("municipality code"), max_length=4, validators=[code_validator])
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's place in an organisation, with one role (see permissions.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.READER)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="unique_membership")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation} · {self.get_role_display()}"
+
+    def can(self, perm: Perm) -> bool:
+        return has_perm(self.role, perm)

@@ -1,0 +1,90 @@
+"""Who may do what: the one permission table of Styr.
+
+Every view and API endpoint asks `has_perm(role, Perm.X)`; nothing else decides access.
+docs/permissions.md shows this table and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    PORTFOLIO_MANAGER = "portfolio_manager", _("Portfolio manager")
+    DECISION_MAKER = "decision_maker", _("Decision maker")
+    INITIATIVE_LEAD = "initiative_lead", _("Initiative lead")
+    BENEFIT_OWNER = "benefit_owner", _("Benefit owner")
+    CONTRIBUTOR = "contributor", _("Contributor")
+    READER = "reader", _("Reader")
+
+
+class Perm(StrEnum):
+    VIEW = "view"
+    EDIT_STRATEGY = "edit_strategy"
+    APPROVE_STRATEGY = "approve_strategy"
+    PROPOSE_INITIATIVE = "propose_initiative"
+    CREATE_INITIATIVE = "create_initiative"
+    EDIT_ANY_INITIATIVE = "edit_any_initiative"
+    EDIT_OWN_INITIATIVE = "edit_own_initiative"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_ORGANISATION = "manage_organisation"
+
+
+PERM_DESCRIPTIONS: dict[Perm, str] = {
+    Perm.VIEW: "See the organisation's strategy, initiatives, portfolio and history",
+    Perm.EDIT_STRATEGY: "Write and change strategies (not archived ones)",
+    Perm.APPROVE_STRATEGY: "Approve or archive a strategy",
+    Perm.PROPOSE_INITIATIVE: "Propose an initiative as an idea",
+    Perm.CREATE_INITIATIVE: "Register an initiative at any stage",
+    Perm.EDIT_ANY_INITIATIVE: "Change any initiative",
+    Perm.EDIT_OWN_INITIATIVE: "Change initiatives where one is lead or benefit owner",
+    Perm.MANAGE_MEMBERS: "Add members and change their roles",
+    Perm.MANAGE_ORGANISATION: "Change the organisation's settings",
+}
+
+_ALL = frozenset(Perm)
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    Role.ADMIN: _ALL,
+    Role.PORTFOLIO_MANAGER: frozenset(
+        {
+            Perm.VIEW,
+            Perm.EDIT_STRATEGY,
+            Perm.PROPOSE_INITIATIVE,
+            Perm.CREATE_INITIATIVE,
+            Perm.EDIT_ANY_INITIATIVE,
+            Perm.EDIT_OWN_INITIATIVE,
+        }
+    ),
+    Role.DECISION_MAKER: frozenset(
+        {Perm.VIEW, Perm.APPROVE_STRATEGY, Perm.PROPOSE_INITIATIVE, Perm.EDIT_OWN_INITIATIVE}
+    ),
+    Role.INITIATIVE_LEAD: frozenset(
+        {Perm.VIEW, Perm.PROPOSE_INITIATIVE, Perm.CREATE_INITIATIVE, Perm.EDIT_OWN_INITIATIVE}
+    ),
+    Role.BENEFIT_OWNER: frozenset({Perm.VIEW, Perm.PROPOSE_INITIATIVE, Perm.EDIT_OWN_INITIATIVE}),
+    Role.CONTRIBUTOR: frozenset({Perm.VIEW, Perm.PROPOSE_INITIATIVE}),
+    Role.READER: frozenset({Perm.VIEW}),
+}
+
+
+def has_perm(role: str | None, perm: Perm) -> bool:
+    if role is None:
+        return False
+    return perm in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def permission_table_markdown() -> str:
+    """The table as Markdown, for docs/permissions.md."""
+    roles = list(Role)
+    header = "| permission | " + " | ".join(r.value for r in roles) + " |"
+    sep = "|---|" + "---|" * len(roles)
+    lines = [header, sep]
+    for perm in Perm:
+        marks = " | ".join("✓" if has_perm(r.value, perm) else "" for r in roles)
+        lines.append(f"| `{perm.value}`: {PERM_DESCRIPTIONS[perm]} | {marks} |")
+    return "\n".join(lines) + "\n"

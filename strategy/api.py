@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from core.api import AUTH, api_membership, form_data, form_errors, stale_error
+from core.versioning import StaleObjectError, save_versioned
+from organisations.permissions import Perm
+
+from .forms import FocusAreaForm, StrategyForm
+from .models import FocusArea, Strategy
+
+router = Router(tags=["strategy"], auth=AUTH)
+
+
+class StrategyOut(Schema):
+    id: int
+    title: str
+    period_start: int
+    period_end: int
+    status: str
+    vision: str
+    governance: str
+    it_architecture: str
+    version: int
+    updated: datetime.datetime
+
+
+class StrategyIn(Schema):
+    title: str
+    period_start: int
+    period_end: int
+    vision: str = ""
+    governance: str = ""
+    it_architecture: str = ""
+
+
+class StrategyPatch(Schema):
+    title: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    vision: str | None = None
+    governance: str | None = None
+    it_architecture: str | None = None
+    version: int
+
+
+class GoalOut(Schema):
+    id: int
+    indicator: str
+    unit: str
+    baseline: float | None
+    target: float
+    target_date: datetime.date
+
+
+class FocusAreaOut(Schema):
+    id: int
+    strategy: int
+    theme: int
+    title: str
+    description: str
+    order: int
+    version: int
+    goals: list[GoalOut]
+
+    @staticmethod
+    def resolve_strategy(obj) -> int:
+        return obj.strategy_id
+
+    @staticmethod
+    def resolve_theme(obj) -> int:
+        return obj.theme_id
+
+    @staticmethod
+    def resolve_goals(obj) -> list:
+        return list(obj.goals.all())
+
+
+class FocusAreaIn(Schema):
+    strategy: int
+    theme: int
+    title: str
+    description: str = ""
+    order: int = 0
+
+
+class FocusAreaPatch(Schema):
+    theme: int | None = None
+    title: str | None = None
+    description: str | None = None
+    order: int | None = None
+    version: int
+
+
+STRATEGY_FIELDS = ["title", "period_start", "period_end", "vision", "governance", "it_architecture"]
+FOCUS_FIELDS = ["theme", "title", "description", "order"]
+
+
+@router.get("/organisations/{org_slug}/strategies", response=list[StrategyOut])
+@paginate(LimitOffsetPagination)
+def list_strategies(request, org_slug: str, status: str | None = None):
+    membership = api_membership(request, org_slug, Perm.VIEW)
+    qs = Strategy.objects.for_org(membership.organisation)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+@router.get("/organisations/{org_slug}/strategies/{pk}", response=StrategyOut)
+def get_strategy(request, org_slug: str, pk: int):
+    membership = api_membership(request, org_slug, Perm.VIEW)
+    return get_object_or_404(Strategy.objects.for_org(membership.organisation), pk=pk)
+
+
+@router.post("/organisations/{org_slug}/strategies", response={201: StrategyOut, 422: dict})
+def create_strategy(request, org_slug: str, payload: StrategyIn):
+    membership = api_membership(request, org_slug, Perm.EDIT_STRATEGY, write=True)
+    form = StrategyForm(data=payload.dict())
+    if not form.is_valid():
+        return 422, form_errors(form)
+    strategy = save_versioned(
+        form,
+        user=request.user,
+        expected_version=None,
+        via_api=True,
+        prepare=lambda s: setattr(s, "organisation", membership.organisation),
+    )
+    return 201, strategy
+
+
+@router.patch(
+    "/organisations/{org_slug}/strategies/{pk}", response={200: StrategyOut, 409: dict, 422: dict}
+)
+def update_strategy(request, org_slug: str, pk: int, payload: StrategyPatch):
+    membership = api_membership(request, org_slug, Perm.EDIT_STRATEGY, write=True)
+    strategy = get_object_or_404(Strategy.objects.for_org(membership.organisation), pk=pk)
+    if strategy.is_read_only:
+        raise HttpError(403, "An archived strategy is read-only.")
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    form = StrategyForm(data=form_data(strategy, data, STRATEGY_FIELDS), instance=strategy)
+    if not form.is_valid():
+        return 422, form_errors(form)
+    try:
+        strategy = save_versioned(form, user=request.user, expected_version=version, via_api=True)
+    except StaleObjectError:
+        return 409, stale_error()
+    return 200, strategy
+
+
+def _focus_qs(org):
+    return FocusArea.objects.for_org(org).prefetch_related("goals")
+
+
+@router.get("/organisations/{org_slug}/focus-areas", response=list[FocusAreaOut])
+@paginate(LimitOffsetPagination)
+def list_focus_areas(request, org_slug: str, strategy: int | None = None, theme: int | None = None):
+    membership = api_membership(request, org_slug, Perm.VIEW)
+    qs = _focus_qs(membership.organisation).order_by("strategy_id", "order", "id")
+    if strategy:
+        qs = qs.filter(strategy_id=strategy)
+    if theme:
+        qs = qs.filter(theme_id=theme)
+    return qs
+
+
+@router.get("/organisations/{org_slug}/focus-areas/{pk}", response=FocusAreaOut)
+def get_focus_area(request, org_slug: str, pk: int):
+    membership = api_membership(request, org_slug, Perm.VIEW)
+    return get_object_or_404(_focus_qs(membership.organisation), pk=pk)
+
+
+@router.post("/organisations/{org_slug}/focus-areas", response={201: FocusAreaOut, 422: dict})
+def create_focus_area(request, org_slug: str, payload: FocusAreaIn):
+    membership = api_membership(request, org_slug, Perm.EDIT_STRATEGY, write=True)
+    org = membership.organisation
+    data = payload.dict()
+    strategy = get_object_or_404(Strategy.objects.for_org(org), pk=data.pop("strategy"))
+    if strategy.is_read_only:
+        raise HttpError(403, "An archived strategy is read-only.")
+    form = FocusAreaForm(data=data, strategy=strategy)
+    if not form.is_valid():
+        return 422, form_errors(form)
+
+    def prepare(obj):
+        obj.organisation = org
+        obj.strategy = strategy
+
+    focus_area = save_versioned(
+        form,
+        user=request.user,
+        expected_version=None,
+        parent=strategy,
+        via_api=True,
+        prepare=prepare,
+    )
+    return 201, focus_area
+
+
+@router.patch(
+    "/organisations/{org_slug}/focus-areas/{pk}",
+    response={200: FocusAreaOut, 409: dict, 422: dict},
+)
+def update_focus_area(request, org_slug: str, pk: int, payload: FocusAreaPatch):
+    membership = api_membership(request, org_slug, Perm.EDIT_STRATEGY, write=True)
+    focus_area = get_object_or_404(_focus_qs(membership.organisation), pk=pk)
+    strategy = focus_area.strategy
+    if strategy.is_read_only:
+        raise HttpError(403, "An archived strategy is read-only.")
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    form = FocusAreaForm(
+        data=form_data(focus_area, data, FOCUS_FIELDS), instance=focus_area, strategy=strategy
+    )
+    if not form.is_valid():
+        return 422, form_errors(form)
+    try:
+        focus_area = save_versioned(
+            form, user=request.user, expected_version=version, parent=strategy, via_api=True
+        )
+    except StaleObjectError:
+        return 409, stale_error()
+    return 200, focus_area

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.versioning import VersionedFormMixin
+
+from .models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, Theme
+
+MARKDOWN_HINT = _("You can use Markdown: **bold**, *italic*, lists with - and links.")
+
+
+class StrategyForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Strategy
+        fields = ["title", "period_start", "period_end", "vision", "governance", "it_architecture"]
+
+
+# The strategy page edits one section at a time; each section is a subset of the fields.
+SECTION_FIELDS: dict[str, list[str]] = {
+    "basics": ["title", "period_start", "period_end"],
+    "vision": ["vision"],
+    "governance": ["governance"],
+    "it": ["it_architecture"],
+}
+SECTION_TITLES = {
+    "basics": _("Title and period"),
+    "vision": _("Vision"),
+    "governance": _("Governance"),
+    "it": _("IT and architecture"),
+}
+
+
+def strategy_section_form(section: str):
+    return forms.modelform_factory(Strategy, form=StrategyForm, fields=SECTION_FIELDS[section])
+
+
+class BusinessGoalForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = BusinessGoal
+        fields = ["title", "description", "source", "order"]
+        help_texts = {
+            "source": _("E.g. the council's vision, a budget agreement, a sector policy.")
+        }
+
+
+class ThemeForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["title", "description", "order"]
+
+
+class FocusAreaForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["theme", "title", "description", "order"]
+
+    def __init__(self, *args, strategy: Strategy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = strategy.themes.all()
+        self.fields["theme"].empty_label = None
+        if not strategy.themes.exists():
+            self.fields["theme"].help_text = _(
+                "Add a theme first: every focus area belongs to one."
+            )
+
+
+class FocusAreaGoalForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = FocusAreaGoal
+        fields = ["focus_area", "indicator", "unit", "baseline", "target", "target_date"]
+        widgets = {"target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        help_texts = {
+            "indicator": _("What is measured, e.g. share of applications filed digitally.")
+        }
+
+    def __init__(self, *args, strategy: Strategy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = strategy.focus_areas.all()
+        self.fields["focus_area"].empty_label = None
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=[])
+
+    def __init__(self, *args, **kwargs):
+        from .models import StrategyStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = StrategyStatus.choices
+
+
+# Each kind of strategy part: its model, form, the related name on Strategy, and labels.
+PART_KINDS = {
+    "business-goals": (BusinessGoal, BusinessGoalForm),
+    "themes": (Theme, ThemeForm),
+    "focus-areas": (FocusArea, FocusAreaForm),
+    "measurable-goals": (FocusAreaGoal, FocusAreaGoalForm),
+}

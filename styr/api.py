@@ -1,0 +1,28 @@
+"""The REST API at /api/v1/ (OpenAPI at /api/v1/openapi.json).
+
+Each domain app contributes a router from its api.py. Authentication is a personal access
+token (`Authorization: Bearer styr_…`) or the browser session; scoping and permissions are
+the web pages' own (organisations.permissions).
+"""
+
+from django.core.exceptions import PermissionDenied
+from ninja import NinjaAPI
+
+from initiatives.api import router as initiatives_router
+from organisations.api import router as organisations_router
+from strategy.api import router as strategy_router
+
+api = NinjaAPI(
+    title="Styr API",
+    version="1.0.0",
+    description="Strategies, focus areas and initiatives of the municipalities you belong to.",
+    urls_namespace="api-1.0.0",
+)
+api.add_router("/", organisations_router)
+api.add_router("/", strategy_router)
+api.add_router("/", initiatives_router)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return api.create_response(request, {"detail": "Your role does not allow this."}, status=403)

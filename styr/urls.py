@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from organisations import urls as organisation_urls
+from organisations import views as organisation_views
+
+from .api import api
+
+org_patterns = [
+    path("", include("initiatives.urls")),
+    path("", include("strategy.urls")),
+    path("", include(organisation_urls)),
+]
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("accounts.urls")),
+    path("api/v1/", api.urls),
+    path("permissions/", organisation_views.permissions_view, name="permissions"),
+    path("organisations/new/", organisation_views.create, name="organisation_create"),
+    path("<slug:org_slug>/", include(org_patterns)),
+]

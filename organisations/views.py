@@ -62,10 +62,12 @@ def members(request: HttpRequest) -> HttpResponse:
 def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
     org = request.organisation
     membership = get_object_or_404(Membership, organisation=org, pk=membership_id)
+    # Checked before the form copies the new role onto the instance.
+    leaves_no_admin = _would_leave_no_admin(membership, request.POST.get("role"))
     form = MemberRoleForm(request.POST, instance=membership)
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
-    elif _would_leave_no_admin(membership, form.cleaned_data["role"]):
+    elif leaves_no_admin:
         messages.error(request, _("The organisation must keep at least one administrator."))
     else:
         form.save()

@@ -1,0 +1,93 @@
+"""For every URL pattern under /<org>/ and every API endpoint, a user from another
+municipality gets 404 — never data, never a hint that the object exists."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.models import PersonalAccessToken
+
+
+def _org_patterns():
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and "org_slug" in str(entry.pattern):
+            yield from _flatten(entry, "")
+
+
+def _flatten(resolver, prefix):
+    for p in resolver.url_patterns:
+        if isinstance(p, URLResolver):
+            yield from _flatten(p, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern)
+
+
+def _fill(route: str, ids: dict) -> str:
+    import re
+
+    def repl(m):
+        name = m.group(2)
+        return str(ids.get(name, 1))
+
+    return "/skovby/" + re.sub(r"<(\w+:)?(\w+)>", repl, route)
+
+
+@pytest.fixture
+def ids(strategy, initiative, member):
+    from organisations.models import Membership
+
+    return {
+        "pk": strategy.pk,
+        "number": initiative.number,
+        "section": "vision",
+        "kind": "themes",
+        "part_pk": strategy.themes.first().pk,
+        "membership_id": Membership.objects.get(user=member).pk,
+        "track": "must_win",
+    }
+
+
+def test_every_org_url_is_404_for_an_outsider(client, outsider, ids):
+    routes = list(_org_patterns())
+    assert len(routes) >= 15
+    client.force_login(outsider)
+    for route in routes:
+        url = _fill(route, ids)
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {"title": "x"}).status_code == 404, url
+
+
+def test_every_org_url_works_for_a_member(client, admin_member, ids):
+    client.force_login(admin_member)
+    for route in _org_patterns():
+        url = _fill(route, ids)
+        assert client.get(url).status_code in (200, 302, 405), url
+
+
+def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, ids):
+    _token, raw = PersonalAccessToken.issue(user=outsider, organisation=other_org, name="t", scope="write")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    urls = [
+        "/api/v1/organisations/skovby",
+        "/api/v1/organisations/skovby/strategies",
+        f"/api/v1/organisations/skovby/strategies/{ids['pk']}",
+        "/api/v1/organisations/skovby/focus-areas",
+        "/api/v1/organisations/skovby/focus-areas/1",
+        "/api/v1/organisations/skovby/initiatives",
+        f"/api/v1/organisations/skovby/initiatives/{ids['number']}",
+    ]
+    for url in urls:
+        assert client.get(url, **headers).status_code == 404, url
+        assert client.patch(url, data={"version": 1}, content_type="application/json", **headers).status_code in (404, 405), url
+    for url in urls[1::2]:
+        if url.endswith(("strategies", "focus-areas", "initiatives")):
+            r = client.post(url, data={"title": "x", "track": "must_win", "strategy": ids["pk"], "theme": 1, "period_start": 2026, "period_end": 2027}, content_type="application/json", **headers)
+            assert r.status_code == 404, url
+    listed = client.get("/api/v1/organisations", **headers).json()
+    assert [o["slug"] for o in listed] == ["fjellvik"]
+
+
+def test_the_api_openapi_schema_is_served(client):
+    r = client.get("/api/v1/openapi.json")
+    assert r.status_code == 200
+    paths = r.json()["paths"]
+    assert "/api/v1/organisations/{org_slug}/initiatives" in paths

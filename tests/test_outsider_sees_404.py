@@ -64,7 +64,9 @@ def test_every_org_url_works_for_a_member(client, admin_member, ids):
 
 
 def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, ids):
-    _token, raw = PersonalAccessToken.issue(user=outsider, organisation=other_org, name="t", scope="write")
+    _token, raw = PersonalAccessToken.issue(
+        user=outsider, organisation=other_org, name="t", scope="write"
+    )
     headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     urls = [
         "/api/v1/organisations/skovby",
@@ -77,10 +79,24 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
     ]
     for url in urls:
         assert client.get(url, **headers).status_code == 404, url
-        assert client.patch(url, data={"version": 1}, content_type="application/json", **headers).status_code in (404, 405), url
+        assert client.patch(
+            url, data={"version": 1}, content_type="application/json", **headers
+        ).status_code in (404, 405), url
     for url in urls[1::2]:
         if url.endswith(("strategies", "focus-areas", "initiatives")):
-            r = client.post(url, data={"title": "x", "track": "must_win", "strategy": ids["pk"], "theme": 1, "period_start": 2026, "period_end": 2027}, content_type="application/json", **headers)
+            r = client.post(
+                url,
+                data={
+                    "title": "x",
+                    "track": "must_win",
+                    "strategy": ids["pk"],
+                    "theme": 1,
+                    "period_start": 2026,
+                    "period_end": 2027,
+                },
+                content_type="application/json",
+                **headers,
+            )
             assert r.status_code == 404, url
     listed = client.get("/api/v1/organisations", **headers).json()
     assert [o["slug"] for o in listed] == ["fjellvik"]

@@ -13,14 +13,18 @@ def test_login_is_rate_limited_and_mfa_is_available():
 
 
 def test_the_login_page_logs_in_with_email(client, member):
-    r = client.post("/accounts/login/", {"login": "member@skovby.dk", "password": "password-123-abc"})
+    r = client.post(
+        "/accounts/login/", {"login": "member@skovby.dk", "password": "password-123-abc"}
+    )
     assert r.status_code == 302
     assert client.get("/").status_code == 302  # straight to the one organisation
 
 
 def test_a_token_is_shown_once_and_stored_hashed(client, member, org):
     client.force_login(member)
-    r = client.post("/me/tokens/new/", {"name": "Power BI", "organisation": org.pk, "scope": "read", "days": 90})
+    r = client.post(
+        "/me/tokens/new/", {"name": "Power BI", "organisation": org.pk, "scope": "read", "days": 90}
+    )
     raw = r.context["raw"]
     assert raw.startswith("styr_")
     token = PersonalAccessToken.objects.get()
@@ -32,7 +36,9 @@ def test_a_token_is_shown_once_and_stored_hashed(client, member, org):
 
 def test_a_token_cannot_be_made_for_a_foreign_organisation(client, member, other_org):
     client.force_login(member)
-    r = client.post("/me/tokens/new/", {"name": "x", "organisation": other_org.pk, "scope": "write", "days": 30})
+    r = client.post(
+        "/me/tokens/new/", {"name": "x", "organisation": other_org.pk, "scope": "write", "days": 30}
+    )
     assert r.context["raw"] is None and not PersonalAccessToken.objects.exists()
 
 

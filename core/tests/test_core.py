@@ -6,7 +6,9 @@ from core.templatetags.styr import money
 
 
 def test_markdown_strips_scripts_and_shifts_headings():
-    html = render_markdown("# Titel\n\n<script>x()</script><img src=x onerror=alert(1)>\n\n[a](javascript:x)")
+    html = render_markdown(
+        "# Titel\n\n<script>x()</script><img src=x onerror=alert(1)>\n\n[a](javascript:x)"
+    )
     assert "<h3>Titel</h3>" in html
     assert "<script" not in html and "onerror" not in html and "javascript:" not in html
 
@@ -22,7 +24,7 @@ def test_amounts_follow_the_language_and_currency():
 
 def test_a_bar_chart_is_accessible_svg():
     svg = bar_chart([Bar("Skal-løsninger", 3), Bar("<b>", 1)], title="Per spor", chart_id="c")
-    assert svg.startswith("<svg") and 'role="img"' in svg and "<title id=\"c-title\">Per spor" in svg
+    assert svg.startswith("<svg") and 'role="img"' in svg and '<title id="c-title">Per spor' in svg
     assert "&lt;b&gt;" in svg
 
 

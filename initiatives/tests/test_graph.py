@@ -16,7 +16,11 @@ def test_self_dependency_is_a_cycle():
     assert find_cycle({}, 1, [1]) == [1, 1]
 
 
-@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), max_size=30), st.integers(0, 8), st.lists(st.integers(0, 8), max_size=4))
+@given(
+    st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), max_size=30),
+    st.integers(0, 8),
+    st.lists(st.integers(0, 8), max_size=4),
+)
 def test_edges_from_lower_to_higher_never_make_a_cycle(edges, node, deps):
     """A graph where every edge goes to a higher number is acyclic; so is adding such edges."""
     dag: dict[int, list[int]] = {}

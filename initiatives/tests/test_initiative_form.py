@@ -22,7 +22,9 @@ def url(org):
     return f"/{org.slug}/initiatives/new/"
 
 
-def test_it_registers_an_initiative_with_number_owner_and_history(client, member, org, url, strategy):
+def test_it_registers_an_initiative_with_number_owner_and_history(
+    client, member, org, url, strategy
+):
     client.force_login(member)
     fa = strategy.focus_areas.first()
     r = client.post(url, _data(focus_areas=[fa.pk], tags_text="AI, Borgerservice, ai"))
@@ -53,9 +55,15 @@ def test_a_mandatory_solution_needs_ambition_and_deadline(client, member, url):
 
 def test_the_ambition_level_sets_the_default_engagement(client, member, url):
     client.force_login(member)
-    client.post(url, _data(track="mandatory", ambition="high", deadline="2027-12-31", source="kombit"))
+    client.post(
+        url, _data(track="mandatory", ambition="high", deadline="2027-12-31", source="kombit")
+    )
     i = Initiative.objects.get()
-    assert (i.engagement_clarify, i.engagement_pilot, i.engagement_implement) == ("active", "join", "first")
+    assert (i.engagement_clarify, i.engagement_pilot, i.engagement_implement) == (
+        "active",
+        "join",
+        "first",
+    )
 
 
 def test_a_dependency_cycle_is_refused_with_the_path(client, member, org, initiative):
@@ -65,7 +73,9 @@ def test_a_dependency_cycle_is_refused_with_the_path(client, member, org, initia
     client.force_login(member)
     r = client.post(
         f"/{org.slug}/initiatives/1/edit/",
-        _data(title=a.title, track="must_win", result_goals="x", depends_on=[b.pk], version=a.version),
+        _data(
+            title=a.title, track="must_win", result_goals="x", depends_on=[b.pk], version=a.version
+        ),
     )
     assert r.status_code == 200
     assert "I-001 → I-002 → I-001" in r.content.decode()
@@ -85,10 +95,22 @@ def test_the_second_of_two_concurrent_saves_is_refused(client, member, org, init
 
 def test_the_history_records_what_changed(client, member, org, initiative):
     client.force_login(member)
-    client.post(f"/{org.slug}/initiatives/1/edit/", _data(title="Nyt navn", track="must_win", result_goals="Færre opkald", stage="pilot", version=1))
+    client.post(
+        f"/{org.slug}/initiatives/1/edit/",
+        _data(
+            title="Nyt navn",
+            track="must_win",
+            result_goals="Færre opkald",
+            stage="pilot",
+            version=1,
+        ),
+    )
     change = Change.objects.get(action="updated")
     assert change.changes["title"] == ["Ny borgerportal", "Nyt navn"]
-    assert change.changes["stage"] == ["Clarify", "Pilot"] or change.changes["stage"][1] in ("Pilot", "Pilotforsøg")
+    assert change.changes["stage"] == ["Clarify", "Pilot"] or change.changes["stage"][1] in (
+        "Pilot",
+        "Pilotforsøg",
+    )
     html = client.get(f"/{org.slug}/initiatives/1/").content.decode()
     assert "Nyt navn" in html and "Ny borgerportal" in html
 

@@ -34,7 +34,9 @@ def test_the_htmx_filter_returns_only_the_results(client, member, org, initiativ
     assert 'id="results"' in html and "<html" not in html
 
 
-def test_it_never_lists_another_organisations_initiatives(client, member, org, other_org, initiative):
+def test_it_never_lists_another_organisations_initiatives(
+    client, member, org, other_org, initiative
+):
     _make(other_org, 1, title="Hemmelig")
     client.force_login(member)
     html = client.get(f"/{org.slug}/").content.decode()
@@ -42,7 +44,9 @@ def test_it_never_lists_another_organisations_initiatives(client, member, org, o
 
 
 @pytest.mark.parametrize("count", [5, 40])
-def test_the_number_of_queries_does_not_grow_with_the_portfolio(client, member, org, strategy, count, django_assert_max_num_queries):
+def test_the_number_of_queries_does_not_grow_with_the_portfolio(
+    client, member, org, strategy, count, django_assert_max_num_queries
+):
     fa = strategy.focus_areas.first()
     for n in range(1, count + 1):
         _make(org, n).focus_areas.add(fa)

@@ -9,7 +9,9 @@ def test_the_municipalities_ship_with_styr(db):
     assert Municipality.objects.filter(country="NO").count() == 357
     assert Municipality.objects.get(country="DK", code="0751").name == "Aarhus"
     assert Municipality.objects.get(country="NO", code="5501").name == "Tromsø"
-    assert not Municipality.objects.filter(code="0411").exists()  # Christiansø is not a municipality
+    assert not Municipality.objects.filter(
+        code="0411"
+    ).exists()  # Christiansø is not a municipality
 
 
 def test_the_permission_docs_match_the_code():
@@ -45,14 +47,18 @@ def test_non_staff_cannot_create_organisations(client, member):
 
 def test_an_admin_adds_a_member_and_changes_the_role(client, admin_member, org):
     client.force_login(admin_member)
-    r = client.post(f"/{org.slug}/members/", {"email": "Ny@Skovby.dk", "name": "Ny", "role": "reader"})
+    r = client.post(
+        f"/{org.slug}/members/", {"email": "Ny@Skovby.dk", "name": "Ny", "role": "reader"}
+    )
     assert r.status_code == 302
     m = Membership.objects.get(user__email="ny@skovby.dk")
     client.post(f"/{org.slug}/members/{m.pk}/role/", {"role": "initiative_lead"})
     m.refresh_from_db()
     assert m.role == "initiative_lead"
     r = client.post(f"/{org.slug}/members/", {"email": "ny@skovby.dk", "role": "reader"})
-    assert r.status_code == 200 and Membership.objects.filter(user__email="ny@skovby.dk").count() == 1
+    assert (
+        r.status_code == 200 and Membership.objects.filter(user__email="ny@skovby.dk").count() == 1
+    )
 
 
 def test_the_last_administrator_cannot_be_removed(client, admin_member, org):
@@ -66,7 +72,10 @@ def test_the_last_administrator_cannot_be_removed(client, admin_member, org):
 
 def test_a_reader_cannot_manage_members(client, reader, org):
     client.force_login(reader)
-    assert client.post(f"/{org.slug}/members/", {"email": "x@y.dk", "role": "admin"}).status_code == 403
+    assert (
+        client.post(f"/{org.slug}/members/", {"email": "x@y.dk", "role": "admin"}).status_code
+        == 403
+    )
     assert not Membership.objects.filter(user__email="x@y.dk").exists()
 
 

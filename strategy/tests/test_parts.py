@@ -5,15 +5,29 @@ from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Theme
 def test_it_adds_a_theme_a_focus_area_and_a_goal(client, member, org, strategy):
     client.force_login(member)
     base = f"/{org.slug}/strategies/{strategy.pk}"
-    assert client.post(f"{base}/themes/add/", {"title": "Data", "description": "", "order": 2}).status_code == 302
+    assert (
+        client.post(
+            f"{base}/themes/add/", {"title": "Data", "description": "", "order": 2}
+        ).status_code
+        == 302
+    )
     theme = Theme.objects.get(title="Data")
     assert theme.organisation == org and theme.strategy == strategy
-    r = client.post(f"{base}/focus-areas/add/", {"theme": theme.pk, "title": "Datadrevet ledelse", "order": 0})
+    r = client.post(
+        f"{base}/focus-areas/add/", {"theme": theme.pk, "title": "Datadrevet ledelse", "order": 0}
+    )
     assert r.status_code == 302
     fa = FocusArea.objects.get(title="Datadrevet ledelse")
     r = client.post(
         f"{base}/measurable-goals/add/",
-        {"focus_area": fa.pk, "indicator": "Ledere med dashboards", "unit": "%", "baseline": "10", "target": "80", "target_date": "2028-01-01"},
+        {
+            "focus_area": fa.pk,
+            "indicator": "Ledere med dashboards",
+            "unit": "%",
+            "baseline": "10",
+            "target": "80",
+            "target_date": "2028-01-01",
+        },
     )
     assert r.status_code == 302
     assert FocusAreaGoal.objects.get(indicator="Ledere med dashboards").organisation == org
@@ -23,10 +37,15 @@ def test_it_adds_a_theme_a_focus_area_and_a_goal(client, member, org, strategy):
 def test_a_focus_area_cannot_use_another_strategys_theme(client, member, org, strategy, other_org):
     from strategy.models import Strategy
 
-    foreign = Strategy.objects.create(organisation=other_org, title="X", period_start=2025, period_end=2026)
+    foreign = Strategy.objects.create(
+        organisation=other_org, title="X", period_start=2025, period_end=2026
+    )
     foreign_theme = Theme.objects.create(organisation=other_org, strategy=foreign, title="Fremmed")
     client.force_login(member)
-    r = client.post(f"/{org.slug}/strategies/{strategy.pk}/focus-areas/add/", {"theme": foreign_theme.pk, "title": "Snyd", "order": 0})
+    r = client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/focus-areas/add/",
+        {"theme": foreign_theme.pk, "title": "Snyd", "order": 0},
+    )
     assert r.status_code == 200
     assert not FocusArea.objects.filter(title="Snyd").exists()
 
@@ -51,7 +70,10 @@ def test_a_theme_with_focus_areas_is_not_deleted(client, member, org, strategy):
 
 def test_a_new_strategy_is_created_in_the_members_organisation(client, member, org):
     client.force_login(member)
-    r = client.post(f"/{org.slug}/strategies/new/", {"title": "Strategi", "period_start": 2026, "period_end": 2029})
+    r = client.post(
+        f"/{org.slug}/strategies/new/",
+        {"title": "Strategi", "period_start": 2026, "period_end": 2029},
+    )
     assert r.status_code == 302
     from strategy.models import Strategy
 

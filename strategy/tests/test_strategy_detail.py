@@ -12,7 +12,14 @@ def url(org, strategy):
 def test_it_shows_the_whole_tree(client, member, initiative, url):
     client.force_login(member)
     html = client.get(url).content.decode()
-    for text in ("Flere hænder", "Mere <em>velfærd</em>", "Borgeren i centrum", "Selvbetjening", "Digitale ansøgninger", "I-001"):
+    for text in (
+        "Flere hænder",
+        "Mere <em>velfærd</em>",
+        "Borgeren i centrum",
+        "Selvbetjening",
+        "Digitale ansøgninger",
+        "I-001",
+    ):
         assert text in html
 
 
@@ -20,14 +27,18 @@ def test_a_reader_sees_no_edit_links(client, reader, url, org, strategy):
     client.force_login(reader)
     html = client.get(url).content.decode()
     assert "/edit/vision/" not in html
-    r = client.post(f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "x", "version": 1})
+    r = client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "x", "version": 1}
+    )
     assert r.status_code == 403
     assert Strategy.objects.get().vision == "Mere *velfærd*"
 
 
 def test_it_edits_a_section_without_javascript(client, member, org, strategy):
     client.force_login(member)
-    r = client.post(f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "Ny vision", "version": 1})
+    r = client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "Ny vision", "version": 1}
+    )
     assert r.status_code == 302
     strategy.refresh_from_db()
     assert strategy.vision == "Ny vision" and strategy.version == 2
@@ -52,13 +63,17 @@ def test_the_edit_form_is_a_fragment_for_htmx(client, member, org, strategy):
     client.force_login(member)
     r = client.get(f"/{org.slug}/strategies/{strategy.pk}/edit/governance/", HTTP_HX_REQUEST="true")
     html = r.content.decode()
-    assert "<html" not in html and 'hx-post=' in html and 'name="governance"' in html
+    assert "<html" not in html and "hx-post=" in html and 'name="governance"' in html
 
 
 def test_a_stale_edit_is_refused(client, member, org, strategy):
     client.force_login(member)
-    client.post(f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "Første", "version": 1})
-    r = client.post(f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "Anden", "version": 1})
+    client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "Første", "version": 1}
+    )
+    r = client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/edit/vision/", {"vision": "Anden", "version": 1}
+    )
     assert r.status_code == 409
     assert "Someone else saved" in r.content.decode() or "En anden har gemt" in r.content.decode()
     strategy.refresh_from_db()
@@ -81,10 +96,14 @@ def test_an_archived_strategy_is_read_only(client, member, org, strategy):
     strategy.status = "archived"
     strategy.save()
     client.force_login(member)
-    r = client.post(f"/{org.slug}/strategies/{strategy.pk}/themes/add/", {"title": "Nyt tema", "order": 0})
+    r = client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/themes/add/", {"title": "Nyt tema", "order": 0}
+    )
     assert r.status_code == 403
     assert not Theme.objects.filter(title="Nyt tema").exists()
-    assert "/themes/add/" not in client.get(f"/{org.slug}/strategies/{strategy.pk}/").content.decode()
+    assert (
+        "/themes/add/" not in client.get(f"/{org.slug}/strategies/{strategy.pk}/").content.decode()
+    )
 
 
 def test_a_decision_maker_approves_and_it_is_logged(client, org, strategy):
@@ -100,7 +119,12 @@ def test_a_decision_maker_approves_and_it_is_logged(client, org, strategy):
 
 def test_a_portfolio_manager_cannot_approve(client, member, org, strategy):
     client.force_login(member)
-    assert client.post(f"/{org.slug}/strategies/{strategy.pk}/status/", {"status": "approved"}).status_code == 403
+    assert (
+        client.post(
+            f"/{org.slug}/strategies/{strategy.pk}/status/", {"status": "approved"}
+        ).status_code
+        == 403
+    )
 
 
 def test_markdown_is_rendered_safely(client, member, org, strategy):
@@ -108,4 +132,6 @@ def test_markdown_is_rendered_safely(client, member, org, strategy):
     strategy.save()
     client.force_login(member)
     html = client.get(f"/{org.slug}/strategies/{strategy.pk}/").content.decode()
-    assert "<script>alert" not in html and "javascript:" not in html and "<strong>ok</strong>" in html
+    assert (
+        "<script>alert" not in html and "javascript:" not in html and "<strong>ok</strong>" in html
+    )

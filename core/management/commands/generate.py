@@ -15,10 +15,7 @@ from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Sour
 from organisations.models import Membership, Organisation
 from strategy.models import BusinessGoal, FocusArea, Strategy, Theme
 
-WORDS = (
-    "Digital Borgerservice Velfærd Robot Data Platform Sikkerhed Klima Skole Ældre Job "
-    "Integration Selvbetjening Analyse Automatisering Kompetence Infrastruktur Portal"
-).split()
+WORDS = ["Digital", "Borgerservice", "Velfærd", "Robot", "Data", "Platform", "Sikkerhed", "Klima", "Skole", "Ældre", "Job", "Integration", "Selvbetjening", "Analyse", "Automatisering", "Kompetence", "Infrastruktur", "Portal"]
 
 
 class Command(BaseCommand):
@@ -33,7 +30,9 @@ class Command(BaseCommand):
         rng = random.Random(seed)
         User = get_user_model()
         password = make_password("styr-generate")
-        existing = set(Organisation.objects.filter(slug__startswith="gen-").values_list("slug", flat=True))
+        existing = set(
+            Organisation.objects.filter(slug__startswith="gen-").values_list("slug", flat=True)
+        )
         made = 0
         for n in range(1, organisations + 1):
             slug = f"gen-{n:03d}"
@@ -51,8 +50,12 @@ class Command(BaseCommand):
 
     def _organisation(self, n, slug, count, rng, User, password) -> None:
         org = Organisation.objects.create(
-            name=f"Generated Kommune {n:03d}", slug=slug, code=f"{9000 + n:04d}"[-4:],
-            country="DK" if n % 3 else "NO", language="da", currency="DKK",
+            name=f"Generated Kommune {n:03d}",
+            slug=slug,
+            code=f"{9000 + n:04d}"[-4:],
+            country="DK" if n % 3 else "NO",
+            language="da",
+            currency="DKK",
         )
         users = User.objects.bulk_create(
             [
@@ -68,18 +71,34 @@ class Command(BaseCommand):
             ]
         )
         strategy = Strategy.objects.create(
-            organisation=org, title="Digitaliseringsstrategi", period_start=2026, period_end=2029,
-            status="approved", vision="Syntetisk vision.",
+            organisation=org,
+            title="Digitaliseringsstrategi",
+            period_start=2026,
+            period_end=2029,
+            status="approved",
+            vision="Syntetisk vision.",
         )
         goals = BusinessGoal.objects.bulk_create(
-            [BusinessGoal(organisation=org, strategy=strategy, title=f"Mål {i}", order=i) for i in range(4)]
+            [
+                BusinessGoal(organisation=org, strategy=strategy, title=f"Mål {i}", order=i)
+                for i in range(4)
+            ]
         )
         themes = Theme.objects.bulk_create(
-            [Theme(organisation=org, strategy=strategy, title=f"Tema {i}", order=i) for i in range(4)]
+            [
+                Theme(organisation=org, strategy=strategy, title=f"Tema {i}", order=i)
+                for i in range(4)
+            ]
         )
         focus_areas = FocusArea.objects.bulk_create(
             [
-                FocusArea(organisation=org, strategy=strategy, theme=themes[i % 4], title=f"Indsatsområde {i}", order=i)
+                FocusArea(
+                    organisation=org,
+                    strategy=strategy,
+                    theme=themes[i % 4],
+                    title=f"Indsatsområde {i}",
+                    order=i,
+                )
                 for i in range(6)
             ]
         )
@@ -92,17 +111,25 @@ class Command(BaseCommand):
             start = dt.date(2026 + rng.randrange(4), rng.randrange(1, 13), 1)
             rows.append(
                 Initiative(
-                    organisation=org, number=number,
+                    organisation=org,
+                    number=number,
                     title=f"{rng.choice(WORDS)} {rng.choice(WORDS).lower()} {number}",
-                    description="Syntetisk initiativ til skalatest.", track=track,
+                    description="Syntetisk initiativ til skalatest.",
+                    track=track,
                     source=Source.OWN if track != Track.MANDATORY else rng.choice(sources),
-                    stage=rng.choice(stages), ambition=ambition,
-                    engagement_clarify=engagement[0], engagement_pilot=engagement[1],
-                    engagement_implement=engagement[2], owner_body=DEFAULT_OWNER[track],
+                    stage=rng.choice(stages),
+                    ambition=ambition,
+                    engagement_clarify=engagement[0],
+                    engagement_pilot=engagement[1],
+                    engagement_implement=engagement[2],
+                    owner_body=DEFAULT_OWNER[track],
                     result_goals="Resultatmål." if track == Track.MUST_WIN else "",
-                    initiative_lead=users[rng.randrange(2)], planned_start=start,
+                    initiative_lead=users[rng.randrange(2)],
+                    planned_start=start,
                     planned_end=start.replace(year=start.year + 2),
-                    deadline=start.replace(year=start.year + 1) if track == Track.MANDATORY else None,
+                    deadline=start.replace(year=start.year + 1)
+                    if track == Track.MANDATORY
+                    else None,
                 )
             )
         created = Initiative.objects.bulk_create(rows, batch_size=500)
@@ -110,7 +137,10 @@ class Command(BaseCommand):
         GoalLink = Initiative.business_goals.through
         DependsLink = Initiative.depends_on.through
         FocusLink.objects.bulk_create(
-            [FocusLink(initiative_id=i.pk, focusarea_id=rng.choice(focus_areas).pk) for i in created],
+            [
+                FocusLink(initiative_id=i.pk, focusarea_id=rng.choice(focus_areas).pk)
+                for i in created
+            ],
             batch_size=1000,
         )
         GoalLink.objects.bulk_create(

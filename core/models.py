@@ -37,8 +37,9 @@ class OrgOwned(models.Model):
 class Change(models.Model):
     """One recorded change to a strategy, an initiative or a part of them.
 
-    `changes` maps a field's label to `[old, new]` as the user saw them (display values,
-    not ids), so the history reads the same after the related rows are renamed or deleted.
+    `changes` maps a field name to `[old, new]`: related rows as the user saw them (so the
+    history reads the same after they are renamed or deleted), choices as their stored
+    value. Labels and choices are translated when shown, in the reader's language.
     """
 
     class Action(models.TextChoices):
@@ -75,6 +76,21 @@ class Change(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
 
+    def entries(self) -> list[tuple[str, Any, Any]]:
+        """(label, old, new) for each changed field, in the reader's language."""
+        model = self.content_type.model_class()
+        rows = []
+        for name, (old, new) in self.changes.items():
+            label, choices = name, {}
+            try:
+                field = model._meta.get_field(name)
+                label = str(field.verbose_name)
+                choices = {str(k): str(v) for k, v in (field.choices or [])}
+            except Exception:  # a field removed since; show its stored name
+                pass
+            rows.append((label, choices.get(str(old), old), choices.get(str(new), new)))
+        return rows
+
     @classmethod
     def for_page(cls, obj: models.Model) -> models.QuerySet[Change]:
         ct = ContentType.objects.get_for_model(obj)
@@ -96,8 +112,6 @@ def display_value(obj: models.Model, field_name: str) -> Any:
             return []
         return sorted(str(o) for o in getattr(obj, field_name).all())
     value = getattr(obj, field_name)
-    if getattr(field, "choices", None):
-        return str(getattr(obj, f"get_{field_name}_display")())
     if value is None:
         return ""
     if isinstance(value, models.Model):
@@ -128,8 +142,7 @@ def record_change(
     for name in sorted(set(before) | set(after)):
         old, new = before.get(name, ""), after.get(name, "")
         if old != new:
-            label = str(obj._meta.get_field(name).verbose_name)
-            diff[label] = [old, new]
+            diff[name] = [old, new]
     if action == Change.Action.UPDATED and not diff:
         return None
     parent_type = ContentType.objects.get_for_model(parent) if parent is not None else None

@@ -15,7 +15,26 @@ from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Sour
 from organisations.models import Membership, Organisation
 from strategy.models import BusinessGoal, FocusArea, Strategy, Theme
 
-WORDS = ["Digital", "Borgerservice", "Velfærd", "Robot", "Data", "Platform", "Sikkerhed", "Klima", "Skole", "Ældre", "Job", "Integration", "Selvbetjening", "Analyse", "Automatisering", "Kompetence", "Infrastruktur", "Portal"]
+WORDS = [
+    "Digital",
+    "Borgerservice",
+    "Velfærd",
+    "Robot",
+    "Data",
+    "Platform",
+    "Sikkerhed",
+    "Klima",
+    "Skole",
+    "Ældre",
+    "Job",
+    "Integration",
+    "Selvbetjening",
+    "Analyse",
+    "Automatisering",
+    "Kompetence",
+    "Infrastruktur",
+    "Portal",
+]
 
 
 class Command(BaseCommand):

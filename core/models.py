@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -86,7 +87,7 @@ class Change(models.Model):
                 field = model._meta.get_field(name)
                 label = str(field.verbose_name)
                 choices = {str(k): str(v) for k, v in (field.choices or [])}
-            except Exception:  # a field removed since; show its stored name
+            except FieldDoesNotExist:  # a field removed since; show its stored name
                 pass
             rows.append((label, choices.get(str(old), old), choices.get(str(new), new)))
         return rows

@@ -58,7 +58,9 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    call_command("generate", organisations=args.organisations, initiatives=args.initiatives, verbosity=0)
+    call_command(
+        "generate", organisations=args.organisations, initiatives=args.initiatives, verbosity=0
+    )
     generated = time.perf_counter() - started
 
     from django.contrib.auth import get_user_model
@@ -86,27 +88,43 @@ def main() -> None:
 
     small, _ = Organisation.objects.get_or_create(
         slug="bench-small",
-        defaults={"name": "Small", "code": "0001", "country": "DK", "language": "da", "currency": "DKK"},
+        defaults={
+            "name": "Small",
+            "code": "0001",
+            "country": "DK",
+            "language": "da",
+            "currency": "DKK",
+        },
     )
     Membership.objects.get_or_create(user=user, organisation=small, defaults={"role": "reader"})
     for n in range(1, 6):
-        Initiative.objects.get_or_create(organisation=small, number=n, defaults={"title": f"S{n}", "track": "prerequisite"})
+        Initiative.objects.get_or_create(
+            organisation=small, number=n, defaults={"title": f"S{n}", "track": "prerequisite"}
+        )
     _m, _p, small_queries = measure(client, f"/{small.slug}/", 3)
     _m, _p, full_queries = measure(client, f"/{org.slug}/", 3)
 
     total = Initiative.objects.count()
-    print(f"Machine: {platform.node()} · {platform.processor() or platform.machine()} · "
-          f"{os.cpu_count()} cores · Python {platform.python_version()} · {connection.vendor}")
-    print(f"Data set: {Organisation.objects.count()} organisations, {total} initiatives "
-          f"(generated in {generated:.1f} s this run)\n")
+    print(
+        f"Machine: {platform.node()} · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} cores · Python {platform.python_version()} · {connection.vendor}"
+    )
+    print(
+        f"Data set: {Organisation.objects.count()} organisations, {total} initiatives "
+        f"(generated in {generated:.1f} s this run)\n"
+    )
     print("| page | median ms | p95 ms | SQL queries |")
     print("|---|---:|---:|---:|")
     for label, median, p95, queries in rows:
         print(f"| {label} | {median:.1f} | {p95:.1f} | {queries} |")
-    print(f"\nSQL queries on the overview: {small_queries} with 5 initiatives, "
-          f"{full_queries} with {args.initiatives}.")
+    print(
+        f"\nSQL queries on the overview: {small_queries} with 5 initiatives, "
+        f"{full_queries} with {args.initiatives}."
+    )
     overview_p95 = rows[0][2]
-    print(f"Aim: overview p95 under 50 ms: {'met' if overview_p95 < 50 else 'NOT met'} ({overview_p95:.1f} ms)")
+    print(
+        f"Aim: overview p95 under 50 ms: {'met' if overview_p95 < 50 else 'NOT met'} ({overview_p95:.1f} ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -19,27 +19,7 @@ from .views import can_edit
 
 router = Router(tags=["initiatives"], auth=AUTH)
 
-FIELDS = [
-    "title",
-    "description",
-    "track",
-    "source",
-    "owner_body",
-    "initiative_lead",
-    "benefit_owner",
-    "result_goals",
-    "ambition",
-    "engagement_clarify",
-    "engagement_pilot",
-    "engagement_implement",
-    "stage",
-    "focus_areas",
-    "business_goals",
-    "depends_on",
-    "planned_start",
-    "planned_end",
-    "deadline",
-]
+FIELDS = list(InitiativeForm._meta.fields)
 
 
 class InitiativeOut(Schema):

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.models import Change
+from core.models import Change, record_change, snapshot
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
 from initiatives.models import Initiative
 from organisations.access import org_required, require
@@ -125,7 +125,9 @@ def _tree_response(request: HttpRequest, strategy: Strategy, anchor: str = "") -
 def _form_response(request, context: dict, status: int = 200) -> HttpResponse:
     template = "strategy/edit.html"
     if request.htmx:
+        # htmx swaps only 2xx responses: errors are shown in the swapped form instead.
         template += "#form"
+        status = 200
     return render(request, template, context, status=status)
 
 
@@ -154,7 +156,7 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 form.add_error(None, STALE_MESSAGE)
                 return _form_response(request, context, status=409)
             return _tree_response(request, strategy, f"section-{section}")
-        return _form_response(request, context, status=422 if request.htmx else 200)
+        return _form_response(request, context)
     return _form_response(request, context)
 
 
@@ -164,8 +166,6 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = _get_strategy(request, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
-        from core.models import record_change, snapshot
-
         with transaction.atomic():
             before = snapshot(strategy, ["status"])
             Strategy.objects.filter(pk=strategy.pk).update(
@@ -253,7 +253,7 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
                 form.add_error(None, STALE_MESSAGE)
                 return _form_response(request, context, status=409)
             return _tree_response(request, strategy, f"{kind}-{obj.pk}")
-        return _form_response(request, context, status=422 if request.htmx else 200)
+        return _form_response(request, context)
     return _form_response(request, context)
 
 

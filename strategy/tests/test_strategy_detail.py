@@ -135,3 +135,17 @@ def test_markdown_is_rendered_safely(client, member, org, strategy):
     assert (
         "<script>alert" not in html and "javascript:" not in html and "<strong>ok</strong>" in html
     )
+
+
+def test_an_invalid_htmx_edit_swaps_the_form_with_its_errors(client, member, org, strategy):
+    client.force_login(member)
+    r = client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/edit/basics/",
+        {"title": "", "period_start": 2026, "period_end": 2029, "version": 1},
+        HTTP_HX_REQUEST="true",
+    )
+    assert (
+        r.status_code == 200
+        and "alert-error" in r.content.decode()
+        and "<html" not in r.content.decode()
+    )

@@ -1,11 +1,6 @@
 """Test set-up shared by every app: the three personas and their organisations."""
 
-import os
-
-os.environ.setdefault("STYR_DEV", "1")
-os.environ.setdefault("SECURE_COOKIES", "0")
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture

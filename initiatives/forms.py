@@ -2,14 +2,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
-from strategy.models import BusinessGoal, FocusArea
+from organisations.permissions import Perm
+from strategy.models import BusinessGoal, FocusArea, Theme
 
 from .graph import find_cycle
 from .models import Initiative, Tag
-from .tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Stage, Track
+from .tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Source, Stage, Track
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -95,8 +97,6 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             )
         self.fields["depends_on"].queryset = others.order_by("number")
         self.fields["track"].choices = list(Track.choices)
-        from organisations.permissions import Perm
-
         if not membership.can(Perm.CREATE_INITIATIVE) and not self.instance.pk:
             # A contributor proposes an idea; the office takes it further.
             self.fields["stage"].choices = [(Stage.IDEA.value, Stage.IDEA.label)]
@@ -209,10 +209,6 @@ class PortfolioFilterForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        from strategy.models import Theme
-
-        from .tracks import Ambition, Source
-
         everything = [("", _("All"))]
         self.fields["track"].choices = everything + list(Track.choices)
         self.fields["stage"].choices = everything + list(Stage.choices)
@@ -233,8 +229,6 @@ class PortfolioFilterForm(forms.Form):
             return qs
         data = self.cleaned_data
         if data.get("q"):
-            from django.db.models import Q
-
             q = data["q"]
             condition = Q(title__icontains=q) | Q(description__icontains=q)
             digits = q.upper().removeprefix("I-")

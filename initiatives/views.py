@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -139,8 +140,6 @@ def edit(request: HttpRequest, number: int) -> HttpResponse:
 
 @org_required(Perm.VIEW)
 def tracks(request: HttpRequest) -> HttpResponse:
-    from django.db.models import Count
-
     counts = dict(
         Initiative.objects.for_org(request.organisation)
         .values_list("track")

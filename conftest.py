@@ -106,3 +106,90 @@ def initiative(org, strategy, member):
     )
     i.focus_areas.add(strategy.focus_areas.first())
     return i
+
+
+@pytest.fixture
+def benefit_owner(org):
+    return _member(org, "owner@skovby.dk", "benefit_owner")
+
+
+@pytest.fixture
+def department(org):
+    from organisations.models import Department
+
+    return Department.objects.create(organisation=org, name="Borgerservice")
+
+
+@pytest.fixture
+def business_case(initiative):
+    """Invest 1000 in 2027, run for 100 a year and release 500 a year in 2028-2030."""
+    from finance.models import BusinessCase, CaseLine, CaseRisk
+
+    case = BusinessCase.objects.create(
+        organisation=initiative.organisation,
+        initiative=initiative,
+        first_year=2027,
+        horizon_years=4,
+        discount_rate="5.00",
+        scenario_0="Borgerne ringer",
+        scenario_1="Borgerne bruger portalen",
+    )
+    common = {"organisation": initiative.organisation, "business_case": case}
+    CaseLine.objects.create(
+        **common,
+        side="cost",
+        description="Licens og implementering",
+        cost_kind="investment",
+        cost_source="external",
+        amounts=[1000, 0, 0, 0],
+    )
+    CaseLine.objects.create(
+        **common,
+        side="cost",
+        description="Drift",
+        cost_kind="running",
+        cost_source="external",
+        amounts=[0, 100, 100, 100],
+    )
+    CaseLine.objects.create(
+        **common,
+        side="benefit",
+        description="Færre opkald",
+        category="budget",
+        amounts=[0, 500, 500, 500],
+    )
+    CaseRisk.objects.create(
+        **common, description="Forsinket leverance", probability_pct=0, consequence=0, year=2028
+    )
+    return case
+
+
+@pytest.fixture
+def benefit(initiative, benefit_owner, department):
+    """Calls per month, 1000 at the baseline, planned down to 600 over 2027 in quarters."""
+    import datetime
+
+    from benefits.models import Benefit
+    from benefits.services import save_plan
+
+    b = Benefit.objects.create(
+        organisation=initiative.organisation,
+        initiative=initiative,
+        title="Færre telefonopkald",
+        category="budget",
+        owner=benefit_owner,
+        department=department,
+        indicator="Opkald pr. måned",
+        unit="opkald",
+        direction="decrease",
+        baseline_value=1000,
+        baseline_date=datetime.date(2026, 12, 15),
+        target_pessimistic=700,
+        target_likely=600,
+        target_optimistic=500,
+        target_date=datetime.date(2027, 12, 31),
+        frequency=3,
+        annual_value=400000,
+    )
+    save_plan(benefit=b, plan=b.linear_plan())
+    return b

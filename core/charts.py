@@ -7,6 +7,7 @@ Colours come from Det Fælles Designsystem's palette and meet 3:1 contrast again
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -93,5 +94,150 @@ def share_bar(
             f'<text x="22" y="{y + 12}" font-size="13" fill="#1a1a1a">'
             f"{escape(part.label)}: {share:.0f} %</text>"
         )
+    out.append("</svg>")
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: Sequence[float | None]
+    colour: str = PALETTE[0]
+    dashed: bool = False
+
+
+def _nice_step(span: float) -> float:
+    """A round tick step (1, 2 or 5 × 10^n) giving about five ticks over `span`."""
+    raw = span / 5 or 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def combo_chart(
+    categories: Sequence[str],
+    *,
+    bars: Sequence[Series] = (),
+    lines: Sequence[Series] = (),
+    title: str,
+    description: str = "",
+    value_format=lambda v: f"{v:,.0f}",
+    marker: int | None = None,
+    marker_label: str = "",
+    width: int = 640,
+    height: int = 300,
+    chart_id: str = "combo",
+) -> str:
+    """Columns per category (grouped, negative values below the zero line) with lines on
+    top, y-axis ticks, a legend, and an optional dashed marker at one category (e.g. the
+    payback year). Gaps (None) break a line."""
+    left, right, top, bottom = 78, 12, 14, 52
+    values = [v for s in (*bars, *lines) for v in s.values if v is not None]
+    low = min([0.0, *values])
+    high = max([0.0, *values])
+    if high == low:
+        high = low + 1
+    step = _nice_step(high - low)
+    low = math.floor(low / step) * step
+    high = math.ceil(high / step) * step
+    plot_w = width - left - right
+    plot_h = height - top - bottom
+    n = max(1, len(categories))
+    slot = plot_w / n
+
+    def y(v: float) -> float:
+        return top + (high - v) / (high - low) * plot_h
+
+    def x_mid(i: int) -> float:
+        return left + slot * (i + 0.5)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="styr-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'focusable="false">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description or title)}</desc>',
+    ]
+    tick = low
+    while tick <= high + step / 2:
+        ty = y(tick)
+        out.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}" '
+            f'stroke="{"#1a1a1a" if abs(tick) < step / 1e6 else "#d8d8d8"}" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="#1a1a1a">{escape(value_format(tick))}</text>'
+        )
+        tick += step
+    every = max(1, math.ceil(n / 12))
+    for i, cat in enumerate(categories):
+        if i % every == 0:
+            out.append(
+                f'<text x="{x_mid(i):.1f}" y="{height - bottom + 16}" text-anchor="middle" '
+                f'font-size="11" fill="#1a1a1a">{escape(cat)}</text>'
+            )
+    if bars:
+        group = slot * 0.7
+        bw = group / len(bars)
+        for b, series in enumerate(bars):
+            for i, v in enumerate(series.values):
+                if v is None or i >= n:
+                    continue
+                bx = left + slot * i + (slot - group) / 2 + b * bw
+                y0, y1 = sorted((y(0), y(v)))
+                out.append(
+                    f'<rect x="{bx:.1f}" y="{y0:.1f}" width="{bw * 0.92:.1f}" '
+                    f'height="{max(0.5, y1 - y0):.1f}" fill="{series.colour}">'
+                    f"<title>{escape(series.label)} {escape(categories[i])}: "
+                    f"{escape(value_format(v))}</title></rect>"
+                )
+    for series in lines:
+        segment: list[str] = []
+        segments = []
+        for i, v in enumerate(series.values):
+            if v is None or i >= n:
+                if segment:
+                    segments.append(segment)
+                segment = []
+                continue
+            segment.append(f"{x_mid(i):.1f},{y(v):.1f}")
+            out.append(
+                f'<circle cx="{x_mid(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{series.colour}">'
+                f"<title>{escape(series.label)} {escape(categories[i])}: "
+                f"{escape(value_format(v))}</title></circle>"
+            )
+        if segment:
+            segments.append(segment)
+        dash = ' stroke-dasharray="6 4"' if series.dashed else ""
+        for seg in segments:
+            out.append(
+                f'<polyline points="{" ".join(seg)}" fill="none" stroke="{series.colour}" '
+                f'stroke-width="2.5"{dash}/>'
+            )
+    if marker is not None and 0 <= marker < n:
+        mx = x_mid(marker)
+        out.append(
+            f'<line x1="{mx:.1f}" x2="{mx:.1f}" y1="{top}" y2="{top + plot_h}" '
+            f'stroke="#1a1a1a" stroke-dasharray="3 3"/>'
+        )
+        if marker_label:
+            anchor = "end" if marker > n / 2 else "start"
+            dx = -4 if anchor == "end" else 4
+            out.append(
+                f'<text x="{mx + dx:.1f}" y="{top + 12}" text-anchor="{anchor}" font-size="12" '
+                f'font-weight="bold" fill="#1a1a1a">{escape(marker_label)}</text>'
+            )
+    lx = left
+    ly = height - 14
+    for series in (*bars, *lines):
+        out.append(f'<rect x="{lx}" y="{ly - 10}" width="12" height="12" fill="{series.colour}"/>')
+        out.append(
+            f'<text x="{lx + 16}" y="{ly}" font-size="12" fill="#1a1a1a">'
+            f"{escape(series.label)}</text>"
+        )
+        lx += 28 + 7 * len(series.label)
     out.append("</svg>")
     return "".join(out)

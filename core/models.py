@@ -85,7 +85,10 @@ class Change(models.Model):
             label, choices = name, {}
             try:
                 field = model._meta.get_field(name)
-                label = str(field.verbose_name)
+                if field.auto_created and not field.concrete:  # a reverse relation
+                    label = str(field.related_model._meta.verbose_name_plural)
+                else:
+                    label = str(field.verbose_name)
                 choices = {str(k): str(v) for k, v in (field.choices or [])}
             except FieldDoesNotExist:  # a field removed since; show its stored name
                 pass

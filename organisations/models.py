@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.models import OrgOwned
 
 from .permissions import Perm, Role, has_perm
 
@@ -22,6 +26,9 @@ class Currency(models.TextChoices):
 
 CURRENCY_FOR_COUNTRY = {Country.DK: Currency.DKK, Country.NO: Currency.NOK}
 LANGUAGE_FOR_COUNTRY = {Country.DK: "da", Country.NO: "nb"}
+# The discount rate a business case uses unless the organisation sets another: the Danish
+# Ministry of Finance's socio-economic rate since 2021, and Norway's circular R-109.
+DISCOUNT_RATE_FOR_COUNTRY = {Country.DK: Decimal("3.5"), Country.NO: Decimal("4.0")}
 
 code_validator = RegexValidator(r"^\d{4}$", _("The code must be four digits, e.g. 0751."))
 
@@ -76,12 +83,55 @@ class Organisation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
+    discount_rate = models.DecimalField(
+        _("discount rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(20)],
+        help_text=_("Used to discount business cases. 3.5 % in Denmark, 4 % in Norway."),
+    )
+    horizon_years = models.PositiveSmallIntegerField(
+        _("business case horizon (years)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    lag_threshold = models.PositiveSmallIntegerField(
+        _("lagging threshold (%)"),
+        default=10,
+        validators=[MaxValueValidator(100)],
+        help_text=_("A benefit is flagged when it is this far behind its plan."),
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.discount_rate is None:
+            self.discount_rate = DISCOUNT_RATE_FOR_COUNTRY.get(self.country, Decimal("3.5"))
+        super().save(*args, **kwargs)
+
+
+class Department(OrgOwned):
+    """A department (forvaltning / sektor) of the municipality: where budgets are reduced
+    when a benefit is harvested, and where benefit owners sit."""
+
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="unique_department_per_org"
+            )
+        ]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
 
     def __str__(self) -> str:
         return self.name

@@ -30,6 +30,8 @@ class Perm(StrEnum):
     CREATE_INITIATIVE = "create_initiative"
     EDIT_ANY_INITIATIVE = "edit_any_initiative"
     EDIT_OWN_INITIATIVE = "edit_own_initiative"
+    APPROVE_BUSINESS_CASE = "approve_business_case"
+    PLAN_HARVEST = "plan_harvest"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ORGANISATION = "manage_organisation"
 
@@ -42,6 +44,8 @@ PERM_DESCRIPTIONS: dict[Perm, str] = {
     Perm.CREATE_INITIATIVE: "Register an initiative at any stage",
     Perm.EDIT_ANY_INITIATIVE: "Change any initiative",
     Perm.EDIT_OWN_INITIATIVE: "Change initiatives where one is lead or benefit owner",
+    Perm.APPROVE_BUSINESS_CASE: "Approve a business case",
+    Perm.PLAN_HARVEST: "Plan benefit harvest (budget reductions) per department and year",
     Perm.MANAGE_MEMBERS: "Add members and change their roles",
     Perm.MANAGE_ORGANISATION: "Change the organisation's settings",
 }
@@ -58,10 +62,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.CREATE_INITIATIVE,
             Perm.EDIT_ANY_INITIATIVE,
             Perm.EDIT_OWN_INITIATIVE,
+            Perm.PLAN_HARVEST,
         }
     ),
     Role.DECISION_MAKER: frozenset(
-        {Perm.VIEW, Perm.APPROVE_STRATEGY, Perm.PROPOSE_INITIATIVE, Perm.EDIT_OWN_INITIATIVE}
+        {
+            Perm.VIEW,
+            Perm.APPROVE_STRATEGY,
+            Perm.PROPOSE_INITIATIVE,
+            Perm.EDIT_OWN_INITIATIVE,
+            Perm.APPROVE_BUSINESS_CASE,
+            Perm.PLAN_HARVEST,
+        }
     ),
     Role.INITIATIVE_LEAD: frozenset(
         {Perm.VIEW, Perm.PROPOSE_INITIATIVE, Perm.CREATE_INITIATIVE, Perm.EDIT_OWN_INITIATIVE}

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "organisations",
     "strategy",
     "initiatives",
+    "finance",
+    "benefits",
 ]
 
 MIDDLEWARE = [

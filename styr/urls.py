@@ -9,6 +9,8 @@ from .api import api
 org_patterns = [
     path("", include("initiatives.urls")),
     path("", include("strategy.urls")),
+    path("", include("finance.urls")),
+    path("", include("benefits.urls")),
     path("", include(organisation_urls)),
 ]
 

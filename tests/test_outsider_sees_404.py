@@ -32,10 +32,39 @@ def _fill(route: str, ids: dict) -> str:
 
 
 @pytest.fixture
-def ids(strategy, initiative, member):
+def ids(strategy, initiative, member, business_case, benefit, department):
+    import datetime
+
+    from benefits.models import Harvest, Measurement, Output
+    from finance.models import Approval
     from organisations.models import Membership
 
+    approval = Approval.objects.create(
+        organisation=business_case.organisation,
+        business_case=business_case,
+        case_version=1,
+        data=business_case.to_data(),
+    )
+    common = {"organisation": benefit.organisation, "benefit": benefit}
+    measurement = Measurement.objects.create(
+        **common, measured_on=datetime.date(2027, 4, 1), value=900
+    )
+    harvest = Harvest.objects.create(
+        **common, department=department, budget_year=2028, amount=100000
+    )
+    output = Output.objects.create(
+        organisation=benefit.organisation, initiative=initiative, title="Portal"
+    )
     return {
+        "case_id": business_case.pk,
+        "line_id": business_case.lines.first().pk,
+        "risk_id": business_case.risks.first().pk,
+        "approval_id": approval.pk,
+        "benefit_id": benefit.pk,
+        "measurement_id": measurement.pk,
+        "harvest_id": harvest.pk,
+        "output_id": output.pk,
+        "year": 2028,
         "pk": strategy.pk,
         "number": initiative.number,
         "section": "vision",

@@ -1,0 +1,282 @@
+"""Benefits realisation: each benefit from baseline to harvest in the budget."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import OrgOwned, OrgQuerySet
+from core.versioning import Versioned
+from finance.models import BenefitCategory
+
+from . import realisation
+
+
+class OutputKind(models.TextChoices):
+    OUTPUT = "output", _("Output (a new solution or product)")
+    WORKFLOW = "workflow", _("New workflow")
+    ORGANISATION = "organisation", _("Organisational change")
+
+
+class Frequency(models.IntegerChoices):
+    MONTHLY = 1, _("Monthly")
+    QUARTERLY = 3, _("Quarterly")
+    HALF_YEARLY = 6, _("Half-yearly")
+    YEARLY = 12, _("Yearly")
+
+
+class Direction(models.TextChoices):
+    INCREASE = realisation.INCREASE, _("Higher is better")
+    DECREASE = realisation.DECREASE, _("Lower is better")
+
+
+class MeasurementSource(models.TextChoices):
+    FORM = "form", _("Form")
+    SPREADSHEET = "xlsx", _("Spreadsheet")
+    API = "api", _("API")
+
+
+class HarvestStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ADOPTED = "adopted", _("In the adopted budget")
+
+
+class Output(OrgOwned):
+    """A change the initiative brings about (an output, a new workflow, an organisational
+    change): the middle of the benefit map, between the initiative and its benefits."""
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", on_delete=models.CASCADE, related_name="outputs"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=OutputKind.choices, default=OutputKind.OUTPUT
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BenefitQuerySet(OrgQuerySet):
+    def for_status(self):
+        """What realisation status needs, in a constant number of queries."""
+        return self.select_related("initiative", "owner").prefetch_related("plan", "measurements")
+
+
+class Benefit(OrgOwned, Versioned):
+    """A benefit (gevinst): what the initiative should bring, measured on an indicator.
+
+    It has a category (budget-releasing or not, societal, non-priced), a benefit owner from
+    the line organisation (gevinstejer / gevinsteier), a baseline measurement
+    (nullpunktsmåling), targets as pessimistic / likely / optimistic, a planned value per
+    period, and measurements of actual values. See realisation.py for how lag and due
+    measurements are found.
+    """
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="benefits",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    category = models.CharField(_("category"), max_length=10, choices=BenefitCategory.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("benefit owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_benefits",
+    )
+    department = models.ForeignKey(
+        "organisations.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outputs = models.ManyToManyField(
+        Output, verbose_name=_("comes from the changes"), blank=True, related_name="benefits"
+    )
+    focus_areas = models.ManyToManyField(
+        "strategy.FocusArea", verbose_name=_("focus areas"), blank=True, related_name="benefits"
+    )
+    business_goals = models.ManyToManyField(
+        "strategy.BusinessGoal",
+        verbose_name=_("business goals"),
+        blank=True,
+        related_name="benefits",
+    )
+    indicator = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=40)
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, default=Direction.INCREASE
+    )
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    target_pessimistic = models.DecimalField(
+        _("target, pessimistic"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target_likely = models.DecimalField(
+        _("target, likely"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target_optimistic = models.DecimalField(
+        _("target, optimistic"), max_digits=16, decimal_places=2, null=True, blank=True
+    )
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    frequency = models.PositiveSmallIntegerField(
+        _("measurement frequency"), choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
+    data_source = models.CharField(_("data source"), max_length=200, blank=True)
+    annual_value = models.DecimalField(
+        _("value per year at the likely target"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In money. Used to sum planned and realised benefits across the portfolio."),
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = BenefitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["initiative__number", "id"]
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def reference(self) -> str:
+        return f"G-{self.pk}"
+
+    def plan_pairs(self) -> list[tuple[datetime.date, float]]:
+        return [(p.period, float(p.value)) for p in self.plan.all()]
+
+    def measurement_pairs(self) -> list[tuple[datetime.date, float]]:
+        return [(m.measured_on, float(m.value)) for m in self.measurements.all()]
+
+    def status(self, threshold_pct: int) -> realisation.Status:
+        return realisation.status(
+            baseline=None if self.baseline_value is None else float(self.baseline_value),
+            baseline_date=self.baseline_date,
+            direction=self.direction,
+            months=self.frequency,
+            plan=self.plan_pairs(),
+            measurements=self.measurement_pairs(),
+            threshold=threshold_pct / 100.0,
+        )
+
+    def can_plan(self) -> bool:
+        return (
+            self.baseline_value is not None
+            and self.baseline_date is not None
+            and self.target_likely is not None
+            and self.target_date is not None
+            and self.target_date > self.baseline_date
+        )
+
+    def linear_plan(self) -> list[tuple[datetime.date, float]]:
+        if not self.can_plan():
+            return []
+        return realisation.linear_plan(
+            baseline=float(self.baseline_value),
+            target=float(self.target_likely),
+            start=self.baseline_date,
+            end=self.target_date,
+            months=self.frequency,
+        )
+
+    def plan_periods(self) -> list[datetime.date]:
+        if not self.can_plan():
+            return []
+        return realisation.periods_between(self.baseline_date, self.target_date, self.frequency)
+
+
+class PlannedValue(OrgOwned):
+    """The planned value of a benefit's indicator at the end of one period: its profile."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="plan")
+    period = models.DateField(_("period"))
+    value = models.DecimalField(_("planned value"), max_digits=16, decimal_places=2)
+
+    class Meta:
+        ordering = ["period"]
+        constraints = [
+            models.UniqueConstraint(fields=["benefit", "period"], name="unique_plan_period")
+        ]
+
+
+class Measurement(OrgOwned):
+    """A measured actual value of a benefit's indicator."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("measured on"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    source = models.CharField(
+        _("source"), max_length=4, choices=MeasurementSource.choices, default="form"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["measured_on", "id"]
+        indexes = [models.Index(fields=["benefit", "measured_on"])]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+
+    def __str__(self) -> str:
+        return f"{self.measured_on}: {self.value}"
+
+
+class Harvest(OrgOwned):
+    """A harvest (gevinsthøst / gevinstuttak): a department's budget reduced by an amount in
+    a budget year because a budget-releasing benefit frees the money."""
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="harvests")
+    department = models.ForeignKey(
+        "organisations.Department",
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    budget_year = models.PositiveSmallIntegerField(
+        _("budget year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=HarvestStatus.choices, default=HarvestStatus.PLANNED
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["budget_year", "department__name", "id"]
+        verbose_name = _("harvest")
+        verbose_name_plural = _("harvests")
+
+    def __str__(self) -> str:
+        return f"{self.budget_year} {self.department}: {self.amount}"

@@ -1,0 +1,189 @@
+"""The portfolio's benefits at a glance: planned against realised per year and per track,
+the lagging benefits and the due measurements.
+
+Reads every benefit, planned value and measurement of the organisation in three flat
+queries (no model instances), so the page costs the same number of queries however large
+the portfolio is, and computes with realisation.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from initiatives.tracks import Track
+
+from . import realisation
+from .models import Benefit, Measurement, PlannedValue
+
+
+@dataclass
+class Row:
+    """One benefit as the portfolio lists it."""
+
+    id: int
+    title: str
+    initiative_number: int
+    initiative_title: str
+    track: str
+    owner_id: int | None
+    owner_name: str
+    indicator: str
+    unit: str
+    status: realisation.Status
+    planned_by_year: dict[int, float]
+    realised_by_year: dict[int, float]
+
+    @property
+    def reference(self) -> str:
+        return f"G-{self.id}"
+
+    @property
+    def initiative_reference(self) -> str:
+        return f"I-{self.initiative_number:03d}"
+
+
+@dataclass
+class Overview:
+    rows: list[Row]
+    years: list[int]
+    planned: list[float]
+    realised: list[float | None]  # None for years that have not begun
+    by_track: list[tuple[str, int, int, float, float]]
+    lagging: list[Row]
+    due: list[Row]
+
+
+def overview(org, *, today: datetime.date | None = None) -> Overview:
+    today = today or datetime.date.today()
+    threshold = org.lag_threshold / 100.0
+    benefits = list(
+        Benefit.objects.for_org(org).values_list(
+            "id",
+            "title",
+            "initiative__number",
+            "initiative__title",
+            "initiative__track",
+            "owner_id",
+            "owner__name",
+            "owner__email",
+            "indicator",
+            "unit",
+            "direction",
+            "baseline_value",
+            "baseline_date",
+            "target_likely",
+            "target_date",
+            "frequency",
+            "annual_value",
+        )
+    )
+    plans: dict[int, list] = defaultdict(list)
+    for benefit_id, period, value in PlannedValue.objects.for_org(org).values_list(
+        "benefit_id", "period", "value"
+    ):
+        plans[benefit_id].append((period, float(value)))
+    measured: dict[int, list] = defaultdict(list)
+    for benefit_id, day, value in Measurement.objects.for_org(org).values_list(
+        "benefit_id", "measured_on", "value"
+    ):
+        measured[benefit_id].append((day, float(value)))
+
+    rows: list[Row] = []
+    for (
+        pk,
+        title,
+        number,
+        initiative_title,
+        track,
+        owner_id,
+        owner_name,
+        owner_email,
+        indicator,
+        unit,
+        direction,
+        baseline,
+        baseline_date,
+        likely,
+        target_date,
+        months,
+        annual_value,
+    ) in benefits:
+        baseline_f = None if baseline is None else float(baseline)
+        st = realisation.status(
+            baseline=baseline_f,
+            baseline_date=baseline_date,
+            direction=direction,
+            months=months,
+            plan=plans[pk],
+            measurements=measured[pk],
+            threshold=threshold,
+        )
+        planned_money: dict[int, float] = {}
+        realised_money: dict[int, float] = {}
+        if baseline_f is not None and likely is not None and annual_value:
+            kwargs = {
+                "baseline": baseline_f,
+                "likely": float(likely),
+                "direction": direction,
+                "annual_value": float(annual_value),
+                "months": months,
+            }
+            planned_money = realisation.yearly_value(plans[pk], **kwargs)
+            actual = realisation.actuals_by_period(measured[pk], months)
+            realised_money = realisation.yearly_value(sorted(actual.items()), **kwargs)
+        if st.next_due is not None and target_date is not None:
+            # Nothing is due once the period after the target date has been measured.
+            last_due_period = realisation.add_months(
+                realisation.period_start(target_date, months), months
+            )
+            if st.next_due > realisation.add_months(last_due_period, months):
+                st = realisation.Status(st.rows, st.lagging, st.shortfall, st.last_period, None)
+        rows.append(
+            Row(
+                id=pk,
+                title=title,
+                initiative_number=number,
+                initiative_title=initiative_title,
+                track=track,
+                owner_id=owner_id,
+                owner_name=owner_name or owner_email or "",
+                indicator=indicator,
+                unit=unit,
+                status=st,
+                planned_by_year=planned_money,
+                realised_by_year=realised_money,
+            )
+        )
+
+    all_years = sorted(
+        {y for r in rows for y in r.planned_by_year} | {y for r in rows for y in r.realised_by_year}
+    )
+    planned = [sum(r.planned_by_year.get(y, 0.0) for r in rows) for y in all_years]
+    realised = [
+        sum(r.realised_by_year.get(y, 0.0) for r in rows) if y <= today.year else None
+        for y in all_years
+    ]
+    by_track = []
+    for track in Track:
+        track_rows = [r for r in rows if r.track == track]
+        by_track.append(
+            (
+                track.label,
+                len(track_rows),
+                sum(1 for r in track_rows if r.status.lagging),
+                sum(v for r in track_rows for y, v in r.planned_by_year.items() if y <= today.year),
+                sum(
+                    v for r in track_rows for y, v in r.realised_by_year.items() if y <= today.year
+                ),
+            )
+        )
+    lagging = sorted(
+        (r for r in rows if r.status.lagging), key=lambda r: -(r.status.shortfall or 0)
+    )
+    due = sorted(
+        (r for r in rows if r.status.next_due is not None and r.status.next_due <= today),
+        key=lambda r: r.status.next_due,
+    )
+    return Overview(rows, all_years, planned, realised, by_track, lagging, due)

@@ -1,0 +1,151 @@
+"""Benefit realisation arithmetic, with no Django import.
+
+A benefit is followed on an indicator (e.g. "minutes per case", "sick days per employee").
+It starts at a baseline (nullpunktsmåling), has a planned value per period (the profile) and
+is measured over time. Everything here works on *progress*: how far the indicator has
+moved from the baseline in the good direction, so that "lower is better" indicators are
+handled the same way as "higher is better" ones.
+
+* Periods follow the benefit's measurement frequency (1, 3, 6 or 12 months) and are named by
+  their first day; a measurement belongs to the period its date falls in, and the latest
+  measurement in a period is the period's actual value.
+* Realisation of a period = actual progress / planned progress.
+* A benefit lags when, in the latest period that has both a plan and a measurement, its
+  actual progress is more than `threshold` (a fraction) short of the planned progress.
+* A measurement is due when a whole period has passed since the period of the last one
+  (or since the baseline date, when nothing is measured yet).
+* Money: a benefit may carry an annual value (what one year at the likely target is worth).
+  A period is then worth annual value × months / 12 × progress / likely progress, for the
+  plan and for the actuals alike; summed by calendar year this gives the portfolio's
+  planned and realised benefits and its benefit curve.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+INCREASE = "increase"
+DECREASE = "decrease"
+
+
+def period_start(day: datetime.date, months: int) -> datetime.date:
+    """The first day of the period (of `months` months, aligned on January) holding `day`."""
+    month0 = (day.month - 1) // months * months
+    return datetime.date(day.year, month0 + 1, 1)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    total = day.year * 12 + day.month - 1 + months
+    return datetime.date(total // 12, total % 12 + 1, 1)
+
+
+def periods_between(start: datetime.date, end: datetime.date, months: int) -> list[datetime.date]:
+    """The periods after the one holding `start`, up to and including the one holding `end`."""
+    current = add_months(period_start(start, months), months)
+    last = period_start(end, months)
+    out = []
+    while current <= last:
+        out.append(current)
+        current = add_months(current, months)
+    return out
+
+
+def progress(value: float, baseline: float, direction: str) -> float:
+    sign = -1.0 if direction == DECREASE else 1.0
+    return (value - baseline) * sign
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    period: datetime.date
+    planned: float | None
+    actual: float | None
+    ratio: float | None  # actual progress / planned progress
+
+
+@dataclass(frozen=True)
+class Status:
+    rows: tuple[PeriodRow, ...]
+    lagging: bool
+    shortfall: float | None  # how far behind, as a fraction of the planned progress
+    last_period: datetime.date | None
+    next_due: datetime.date | None
+
+
+def actuals_by_period(
+    measurements: Iterable[tuple[datetime.date, float]], months: int
+) -> dict[datetime.date, float]:
+    out: dict[datetime.date, tuple[datetime.date, float]] = {}
+    for day, value in measurements:
+        p = period_start(day, months)
+        if p not in out or day >= out[p][0]:
+            out[p] = (day, value)
+    return {p: v for p, (_, v) in out.items()}
+
+
+def status(
+    *,
+    baseline: float | None,
+    baseline_date: datetime.date | None,
+    direction: str,
+    months: int,
+    plan: Sequence[tuple[datetime.date, float]],
+    measurements: Sequence[tuple[datetime.date, float]],
+    threshold: float,
+) -> Status:
+    actual = actuals_by_period(measurements, months)
+    planned = {period_start(p, months): v for p, v in plan}
+    rows = []
+    lagging, shortfall = False, None
+    for p in sorted(set(planned) | set(actual)):
+        ratio = None
+        pv, av = planned.get(p), actual.get(p)
+        if baseline is not None and pv is not None and av is not None:
+            want = progress(pv, baseline, direction)
+            got = progress(av, baseline, direction)
+            if want > 0:
+                ratio = got / want
+                shortfall = max(0.0, 1.0 - ratio)
+                lagging = shortfall > threshold
+        rows.append(PeriodRow(p, pv, av, ratio))
+    last = max(actual) if actual else None
+    start = last or (period_start(baseline_date, months) if baseline_date else None)
+    next_due = add_months(start, 2 * months) if start else None
+    # A period's measurement is due once the period has ended: the start of the period after.
+    return Status(tuple(rows), lagging, shortfall, last, next_due)
+
+
+def linear_plan(
+    *,
+    baseline: float,
+    target: float,
+    start: datetime.date,
+    end: datetime.date,
+    months: int,
+) -> list[tuple[datetime.date, float]]:
+    """A straight line from the baseline to the target, one value per period."""
+    periods = periods_between(start, end, months)
+    n = len(periods)
+    return [(p, baseline + (target - baseline) * (i + 1) / n) for i, p in enumerate(periods)]
+
+
+def yearly_value(
+    values: Iterable[tuple[datetime.date, float]],
+    *,
+    baseline: float,
+    likely: float,
+    direction: str,
+    annual_value: float,
+    months: int,
+) -> dict[int, float]:
+    """Money per calendar year from indicator values per period (see the module doc)."""
+    full = progress(likely, baseline, direction)
+    out: dict[int, float] = {}
+    if full <= 0 or not annual_value:
+        return out
+    for period, value in values:
+        share = progress(value, baseline, direction) / full
+        out[period.year] = out.get(period.year, 0.0) + annual_value * months / 12.0 * share
+    return out

@@ -1,0 +1,74 @@
+"""Workflows that write a benefit together with its plan or measurements, in one
+transaction and with a history entry on the benefit."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+
+from core.models import Change, record_change
+from core.versioning import StaleObjectError
+
+from .models import Benefit, Measurement, MeasurementSource, PlannedValue
+
+
+def save_plan(
+    *,
+    benefit: Benefit,
+    plan: list[tuple[datetime.date, Decimal | float]],
+    user=None,
+    expected_version: int | None = None,
+) -> None:
+    """Replace the benefit's planned profile. With `expected_version`, refuse a stale save."""
+    with transaction.atomic():
+        if expected_version is not None:
+            bumped = Benefit.objects.filter(pk=benefit.pk, version=expected_version).update(
+                version=F("version") + 1
+            )
+            if not bumped:
+                raise StaleObjectError
+            benefit.version = expected_version + 1
+        before = [f"{p.period:%Y-%m}: {p.value}" for p in benefit.plan.all()]
+        benefit.plan.all().delete()
+        PlannedValue.objects.bulk_create(
+            PlannedValue(
+                organisation_id=benefit.organisation_id,
+                benefit=benefit,
+                period=period,
+                value=Decimal(str(round(value, 2))),
+            )
+            for period, value in plan
+        )
+        if user is not None:
+            after = [f"{p:%Y-%m}: {Decimal(str(round(v, 2)))}" for p, v in plan]
+            record_change(
+                obj=benefit,
+                user=user,
+                action=Change.Action.UPDATED,
+                before={"plan": before},
+                after={"plan": after},
+            )
+
+
+def record_measurement(
+    *, form, benefit: Benefit, user, source: str = MeasurementSource.FORM
+) -> Measurement:
+    with transaction.atomic():
+        measurement = form.save(commit=False)
+        measurement.organisation_id = benefit.organisation_id
+        measurement.benefit = benefit
+        measurement.source = source
+        measurement.recorded_by = user if getattr(user, "is_authenticated", False) else None
+        measurement.save()
+        record_change(
+            obj=measurement,
+            user=user,
+            action=Change.Action.CREATED,
+            after={"measured_on": str(measurement.measured_on), "value": str(measurement.value)},
+            parent=benefit,
+            via_api=source == MeasurementSource.API,
+        )
+    return measurement

@@ -1,0 +1,533 @@
+from __future__ import annotations
+
+import datetime
+from itertools import accumulate
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.charts import PALETTE, Series, combo_chart
+from core.models import Change, record_change
+from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
+from finance.models import BenefitCategory
+from finance.views import _money
+from initiatives.models import Initiative
+from initiatives.views import can_edit
+from organisations.access import org_required, require
+from organisations.models import Department
+from organisations.permissions import Perm
+
+from . import spreadsheets
+from .forms import (
+    BenefitForm,
+    DepartmentForm,
+    HarvestForm,
+    MeasurementForm,
+    OutputForm,
+    PlanForm,
+    period_label,
+)
+from .models import Benefit, Harvest, Output
+from .portfolio import overview
+from .services import record_measurement, save_plan
+
+
+def _initiative(request: HttpRequest, number: int) -> Initiative:
+    return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+
+
+def _benefit(request: HttpRequest, benefit_id: int) -> Benefit:
+    return get_object_or_404(
+        Benefit.objects.for_org(request.organisation).select_related("initiative", "owner"),
+        pk=benefit_id,
+    )
+
+
+def _require_edit(request: HttpRequest, initiative: Initiative) -> None:
+    if not can_edit(request.membership, initiative, request.user):
+        raise PermissionDenied
+
+
+def can_measure(membership, benefit: Benefit, user) -> bool:
+    """The benefit owner measures their benefit; so may whoever may edit the initiative."""
+    return benefit.owner_id == user.pk or can_edit(membership, benefit.initiative, user)
+
+
+def _form_page(request, form, heading, back_url, status=200, intro=""):
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "intro": intro,
+            "back_url": back_url,
+            "back_label": _("Back"),
+            "nav": "benefits",
+        },
+        status=status,
+    )
+
+
+@org_required(Perm.VIEW)
+def portfolio(request: HttpRequest) -> HttpResponse:
+    org = request.organisation
+    data = overview(org)
+    years = [str(y) for y in data.years]
+    realised = data.realised
+    chart = combo_chart(
+        years,
+        bars=[
+            Series(_("Planned"), data.planned, PALETTE[0]),
+            Series(_("Realised"), realised, PALETTE[1]),
+        ],
+        title=_("Planned and realised benefits per year"),
+        description=_("Money value of the benefits per year; the table holds the same figures."),
+        value_format=_money,
+        chart_id="per-year",
+    )
+    cum_planned = list(accumulate(data.planned))
+    cum_realised: list[float | None] = []
+    total = 0.0
+    for v in realised:
+        if v is None:
+            cum_realised.append(None)
+        else:
+            total += v
+            cum_realised.append(total)
+    curve = combo_chart(
+        years,
+        lines=[
+            Series(_("Planned, accumulated"), cum_planned, PALETTE[0], dashed=True),
+            Series(_("Realised, accumulated"), cum_realised, PALETTE[1]),
+        ],
+        title=_("The portfolio's benefit curve"),
+        description=_("Accumulated planned and realised benefits over the years."),
+        value_format=_money,
+        chart_id="curve",
+    )
+    mine = request.GET.get("mine") == "1"
+    due = [r for r in data.due if r.owner_id == request.user.pk] if mine else data.due
+    return render(
+        request,
+        "benefits/portfolio.html",
+        {
+            "data": data,
+            "chart": chart,
+            "curve": curve,
+            "per_year": list(
+                zip(years, data.planned, realised, cum_planned, cum_realised, strict=True)
+            ),
+            "due": due,
+            "mine": mine,
+            "nav": "benefits",
+        },
+    )
+
+
+@org_required(Perm.VIEW)
+def initiative_benefits(request: HttpRequest, number: int) -> HttpResponse:
+    """The benefit map: initiative → changes → benefits → focus areas and business goals."""
+    initiative = _initiative(request, number)
+    benefits = list(
+        initiative.benefits.select_related("owner", "department")
+        .prefetch_related("outputs", "focus_areas", "business_goals", "plan", "measurements")
+        .all()
+    )
+    outputs = list(initiative.outputs.prefetch_related("benefits"))
+    threshold = request.organisation.lag_threshold
+    goals: dict[str, list[str]] = {}
+    for b in benefits:
+        for item in [*b.focus_areas.all(), *b.business_goals.all()]:
+            goals.setdefault(str(item), []).append(b.title)
+    return render(
+        request,
+        "benefits/initiative.html",
+        {
+            "initiative": initiative,
+            "benefits": [(b, b.status(threshold)) for b in benefits],
+            "outputs": outputs,
+            "goals": sorted(goals.items()),
+            "can_edit": can_edit(request.membership, initiative, request.user),
+            "nav": "benefits",
+        },
+    )
+
+
+@org_required(Perm.VIEW)
+def output_create(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = _initiative(request, number)
+    _require_edit(request, initiative)
+    return _output_form(request, initiative, Output(initiative=initiative))
+
+
+@org_required(Perm.VIEW)
+def output_edit(request: HttpRequest, number: int, output_id: int) -> HttpResponse:
+    initiative = _initiative(request, number)
+    _require_edit(request, initiative)
+    output = get_object_or_404(initiative.outputs.all(), pk=output_id)
+    if request.method == "POST" and request.POST.get("delete"):
+        delete_recorded(output, user=request.user, parent=initiative)
+        messages.success(request, _("%(thing)s was deleted.") % {"thing": output})
+        return redirect("benefits:initiative", request.organisation.slug, number)
+    return _output_form(request, initiative, output)
+
+
+def _output_form(request, initiative, output) -> HttpResponse:
+    form = OutputForm(request.POST or None, instance=output)
+    back = reverse("benefits:initiative", args=[request.organisation.slug, initiative.number])
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.instance.organisation_id = initiative.organisation_id
+            before = None
+            if output.pk:
+                before = {"title": Output.objects.get(pk=output.pk).title}
+            obj = form.save()
+            record_change(
+                obj=obj,
+                user=request.user,
+                action=Change.Action.UPDATED if before else Change.Action.CREATED,
+                before=before,
+                after={"title": obj.title},
+                parent=initiative,
+            )
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    heading = _("Edit the change") if output.pk else _("New change in the benefit map")
+    return _form_page(
+        request,
+        form,
+        heading,
+        back,
+        intro=_("A change is what the initiative brings about: an output or a new workflow."),
+    )
+
+
+@org_required(Perm.VIEW)
+def benefit_create(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = _initiative(request, number)
+    _require_edit(request, initiative)
+    form = BenefitForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+
+        def prepare(benefit: Benefit) -> None:
+            benefit.organisation_id = initiative.organisation_id
+            benefit.initiative = initiative
+
+        with transaction.atomic():
+            benefit = save_versioned(
+                form, user=request.user, expected_version=None, parent=initiative, prepare=prepare
+            )
+            save_plan(benefit=benefit, plan=benefit.linear_plan())
+        messages.success(request, _("The benefit was registered."))
+        return redirect("benefits:detail", request.organisation.slug, benefit.pk)
+    back = reverse("benefits:initiative", args=[request.organisation.slug, number])
+    return _form_page(
+        request,
+        form,
+        _("New benefit for %(initiative)s") % {"initiative": initiative},
+        back,
+        intro=_(
+            "With a baseline, a likely target and both dates, Styr plans a straight line "
+            "between them; you can adjust the plan per period afterwards."
+        ),
+    )
+
+
+@org_required(Perm.VIEW)
+def benefit_edit(request: HttpRequest, benefit_id: int) -> HttpResponse:
+    benefit = _benefit(request, benefit_id)
+    _require_edit(request, benefit.initiative)
+    form = BenefitForm(request.POST or None, instance=benefit, initiative=benefit.initiative)
+    back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
+    heading = _("Edit %(benefit)s") % {"benefit": benefit}
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                benefit = save_versioned(
+                    form,
+                    user=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    parent=benefit.initiative,
+                )
+                if not benefit.plan.exists():
+                    save_plan(benefit=benefit, plan=benefit.linear_plan())
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            return _form_page(request, form, heading, back, status=409)
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    return _form_page(request, form, heading, back)
+
+
+def realisation_chart(benefit: Benefit, status) -> str:
+    labels = [period_label(r.period, benefit.frequency) for r in status.rows]
+    return combo_chart(
+        labels,
+        lines=[
+            Series(_("Planned"), [r.planned for r in status.rows], PALETTE[0], dashed=True),
+            Series(_("Actual"), [r.actual for r in status.rows], PALETTE[1]),
+        ],
+        title=_("Realisation of %(benefit)s") % {"benefit": benefit.title},
+        description=_("Planned and actual value of the indicator per period."),
+        value_format=lambda v: f"{v:,.1f}".replace(",", " ").replace(".", ",").replace(" ", "."),
+        chart_id="realisation",
+    )
+
+
+@org_required(Perm.VIEW)
+def benefit_detail(request: HttpRequest, benefit_id: int) -> HttpResponse:
+    benefit = get_object_or_404(
+        Benefit.objects.for_org(request.organisation)
+        .for_status()
+        .select_related("department")
+        .prefetch_related("outputs", "focus_areas", "business_goals"),
+        pk=benefit_id,
+    )
+    status_ = benefit.status(request.organisation.lag_threshold)
+    form = MeasurementForm(request.POST or None)
+    allowed = can_measure(request.membership, benefit, request.user)
+    if request.method == "POST":
+        if not allowed:
+            raise PermissionDenied
+        if form.is_valid():
+            record_measurement(form=form, benefit=benefit, user=request.user)
+            messages.success(request, _("The measurement was recorded."))
+            return redirect("benefits:detail", request.organisation.slug, benefit.pk)
+    rows = [(period_label(r.period, benefit.frequency), r) for r in status_.rows]
+    return render(
+        request,
+        "benefits/detail.html",
+        {
+            "benefit": benefit,
+            "status": status_,
+            "rows": rows,
+            "chart": realisation_chart(benefit, status_) if status_.rows else "",
+            "form": form,
+            "can_measure": allowed,
+            "can_edit": can_edit(request.membership, benefit.initiative, request.user),
+            "can_harvest": request.membership.can(Perm.PLAN_HARVEST)
+            and benefit.category == BenefitCategory.BUDGET,
+            "harvests": benefit.harvests.select_related("department"),
+            "measurements": list(benefit.measurements.all())[::-1][:20],
+            "history": Change.for_page(benefit)[:20],
+            "nav": "benefits",
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@org_required(Perm.VIEW)
+def benefit_plan(request: HttpRequest, benefit_id: int) -> HttpResponse:
+    benefit = _benefit(request, benefit_id)
+    _require_edit(request, benefit.initiative)
+    back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
+    form = PlanForm(request.POST or None, benefit=benefit)
+    heading = _("Plan for %(benefit)s") % {"benefit": benefit}
+    if not form.periods:
+        messages.error(
+            request,
+            _("Give the benefit a baseline value and date and a likely target and date first."),
+        )
+        return redirect(back)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_plan(
+                benefit=benefit,
+                plan=form.plan(),
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            return _form_page(request, form, heading, back, status=409)
+        messages.success(request, _("The plan was saved."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        heading,
+        back,
+        intro=_("The planned value of the indicator at the end of each period (%(unit)s).")
+        % {"unit": benefit.unit},
+    )
+
+
+@org_required(Perm.VIEW)
+def measurement_delete(request: HttpRequest, benefit_id: int, measurement_id: int) -> HttpResponse:
+    benefit = _benefit(request, benefit_id)
+    if not can_measure(request.membership, benefit, request.user):
+        raise PermissionDenied
+    measurement = get_object_or_404(benefit.measurements.all(), pk=measurement_id)
+    back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
+    if request.method == "POST":
+        delete_recorded(measurement, user=request.user, parent=benefit)
+        messages.success(request, _("%(thing)s was deleted.") % {"thing": measurement})
+        return redirect(back)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"thing": measurement, "back_url": back, "nav": "benefits"},
+    )
+
+
+@org_required(Perm.PLAN_HARVEST)
+def harvest_form(request: HttpRequest, benefit_id: int, harvest_id: int | None = None):
+    benefit = _benefit(request, benefit_id)
+    harvest = (
+        get_object_or_404(benefit.harvests.all(), pk=harvest_id)
+        if harvest_id
+        else Harvest(benefit=benefit, organisation_id=benefit.organisation_id)
+    )
+    back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
+    if request.method == "POST" and request.POST.get("delete") and harvest.pk:
+        delete_recorded(harvest, user=request.user, parent=benefit)
+        messages.success(request, _("%(thing)s was deleted.") % {"thing": harvest})
+        return redirect(back)
+    form = HarvestForm(request.POST or None, instance=harvest, benefit=benefit)
+    if request.method == "POST" and form.is_valid():
+        save_versioned(form, user=request.user, expected_version=None, parent=benefit)
+        messages.success(request, _("The harvest was saved."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        _("Harvest of %(benefit)s") % {"benefit": benefit},
+        back,
+        intro=_("Which department's budget is reduced, by how much, in which budget year."),
+    )
+
+
+@org_required(Perm.VIEW)
+def harvest_year(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    org = request.organisation
+    harvests = Harvest.objects.for_org(org)
+    years = sorted(set(harvests.values_list("budget_year", flat=True)))
+    if year is None:
+        this = datetime.date.today().year + 1
+        year = this if this in years or not years else years[-1]
+    lines = (
+        harvests.filter(budget_year=year)
+        .select_related("department", "benefit__initiative")
+        .order_by("department__name", "benefit__initiative__number")
+    )
+    per_department = (
+        harvests.filter(budget_year=year)
+        .values("department__name", "status")
+        .annotate(total=Sum("amount"))
+        .order_by("department__name", "status")
+    )
+    summary: dict[str, dict[str, float]] = {}
+    for row in per_department:
+        summary.setdefault(row["department__name"], {"planned": 0, "adopted": 0})[row["status"]] = (
+            row["total"]
+        )
+    rows = [
+        (name, v["planned"], v["adopted"], v["planned"] + v["adopted"])
+        for name, v in summary.items()
+    ]
+    return render(
+        request,
+        "benefits/harvest.html",
+        {
+            "year": year,
+            "years": sorted(set(years) | {year}),
+            "rows": rows,
+            "total": sum(r[3] for r in rows),
+            "lines": lines,
+            "nav": "benefits",
+        },
+    )
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=spreadsheets.XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@org_required(Perm.VIEW)
+def export_register(request: HttpRequest) -> HttpResponse:
+    org = request.organisation
+    return _xlsx(spreadsheets.export_register(org), f"benefits-{org.slug}.xlsx")
+
+
+@org_required(Perm.VIEW)
+def measurement_template(request: HttpRequest) -> HttpResponse:
+    org = request.organisation
+    return _xlsx(spreadsheets.measurement_template(org), f"measurements-{org.slug}.xlsx")
+
+
+@org_required(Perm.VIEW)
+def measurement_upload(request: HttpRequest) -> HttpResponse:
+    from finance.forms import UploadForm
+
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    status = 200
+    if request.method == "POST" and form.is_valid():
+
+        def allowed(benefit):
+            return can_measure(request.membership, benefit, request.user)
+
+        measurements, errors = spreadsheets.parse_measurements(
+            request.organisation, form.cleaned_data["file"].read(), allowed
+        )
+        if not errors:
+            spreadsheets.save_measurements(measurements, user=request.user)
+            messages.success(
+                request, _("%(n)s measurements were read and saved.") % {"n": len(measurements)}
+            )
+            return redirect("benefits:portfolio", request.organisation.slug)
+        status = 422
+    elif request.method == "POST":
+        status = 422
+    return render(
+        request,
+        "benefits/upload.html",
+        {"form": form, "errors": errors, "nav": "benefits"},
+        status=status,
+    )
+
+
+@org_required(Perm.VIEW)
+def departments(request: HttpRequest) -> HttpResponse:
+    org = request.organisation
+    form = DepartmentForm(request.POST or None, organisation=org)
+    if request.method == "POST":
+        require(request, Perm.MANAGE_ORGANISATION)
+        if request.POST.get("delete", "").isdigit():
+            department = get_object_or_404(
+                Department.objects.for_org(org), pk=int(request.POST["delete"])
+            )
+            if Harvest.objects.filter(department=department).exists():
+                messages.error(
+                    request,
+                    _("%(d)s has planned harvests and cannot be deleted.") % {"d": department},
+                )
+            else:
+                department.delete()
+                messages.success(request, _("%(thing)s was deleted.") % {"thing": department})
+            return redirect("benefits:departments", org.slug)
+        if form.is_valid():
+            form.instance.organisation = org
+            form.save()
+            messages.success(request, _("The department was added."))
+            return redirect("benefits:departments", org.slug)
+    return render(
+        request,
+        "benefits/departments.html",
+        {
+            "form": form,
+            "departments": Department.objects.for_org(org),
+            "can_manage": request.membership.can(Perm.MANAGE_ORGANISATION),
+            "nav": "benefits",
+        },
+        status=422 if form.errors else 200,
+    )

@@ -1,0 +1,294 @@
+"""Business cases in and out of xlsx.
+
+The upload template has one row per line and one column per year of the case. Choice
+columns accept the stored value (`cost`) or its label in any of Styr's languages, so a
+sheet filled in Danish imports the same as one filled in English. Every row is checked
+with the web form's own validation; errors name the row and the column, and nothing is
+saved unless every row is valid.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from .calc import Figures
+from .forms import CaseLineForm
+from .models import BenefitCategory, BusinessCase, CaseLine, CostKind, CostSource, Side, Unit
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BOLD = Font(bold=True)
+
+# (form field, column header, choices or None)
+LINE_COLUMNS = [
+    ("side", gettext_noop("Type"), Side),
+    ("description", gettext_noop("Description"), None),
+    ("cost_kind", gettext_noop("Cost type"), CostKind),
+    ("cost_source", gettext_noop("Internal or external"), CostSource),
+    ("category", gettext_noop("Benefit category"), BenefitCategory),
+    ("unit", gettext_noop("Unit"), Unit),
+    ("minimum_pct", gettext_noop("Minimum %"), None),
+    ("maximum_pct", gettext_noop("Maximum %"), None),
+]
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: int
+    column: str  # the column's header as written in the sheet
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+def _headers() -> list[str]:
+    return [_(header) for _name, header, _choices in LINE_COLUMNS]
+
+
+def _choice_lookup(choices) -> dict[str, str]:
+    """Every way a user may write a choice: its value and its label in every language."""
+    lookup = {}
+    for value, label in choices.choices:
+        lookup[str(value).lower()] = value
+        for lang in ("da", "nb", "en"):
+            with translation.override(lang):
+                lookup[str(label).lower()] = value
+    return lookup
+
+
+def _save(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _autosize(ws) -> None:
+    for column in ws.columns:
+        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+        ws.column_dimensions[get_column_letter(column[0].column)].width = min(60, width + 2)
+
+
+def line_template(case: BusinessCase) -> bytes:
+    """The upload template, pre-filled with the case's current lines."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Lines")
+    ws.append([*_headers(), *case.years])
+    for cell in ws[1]:
+        cell.font = BOLD
+    for line in case.lines.all():
+        ws.append(
+            [
+                line.get_side_display(),
+                line.description,
+                line.get_cost_kind_display() if line.cost_kind else "",
+                line.get_cost_source_display() if line.cost_source else "",
+                line.get_category_display() if line.category else "",
+                line.get_unit_display(),
+                float(line.minimum_pct),
+                float(line.maximum_pct),
+                *line.amounts,
+            ]
+        )
+    for index, (_name, _header, choices) in enumerate(LINE_COLUMNS, start=1):
+        if choices is None:
+            continue
+        options = ",".join(str(label) for _v, label in choices.choices)
+        if len(options) < 250:  # Excel's limit for an inline list
+            dv = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True)
+            letter = get_column_letter(index)
+            dv.add(f"{letter}2:{letter}500")
+            ws.add_data_validation(dv)
+    help_ws = wb.create_sheet(_("Guide"))
+    help_ws.append([_("Column"), _("Allowed values")])
+    for _name, header, choices in LINE_COLUMNS:
+        allowed = ", ".join(str(label) for _v, label in choices.choices) if choices else ""
+        help_ws.append([_(header), allowed])
+    help_ws.append(
+        [_("Years"), _("One column per year of the case: the most likely amount (or hours).")]
+    )
+    _autosize(ws)
+    _autosize(help_ws)
+    return _save(wb)
+
+
+def _cell_value(value):
+    if isinstance(value, float | int):
+        return Decimal(str(value))
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def parse_lines(case: BusinessCase, content: bytes) -> tuple[list[CaseLine], list[CellError]]:
+    """Read an uploaded template into unsaved lines, or the errors found."""
+    try:
+        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a file that is not xlsx
+        return [], [CellError(1, "-", _("The file could not be read as an xlsx spreadsheet."))]
+    ws = wb.worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    if not rows:
+        return [], [CellError(1, "-", _("The sheet is empty."))]
+    header = [str(h).strip() if h is not None else "" for h in rows[0]]
+    errors: list[CellError] = []
+    column_of: dict[str, int] = {}
+    expected = _headers()
+    for name_header, (name, _h, _c) in zip(expected, LINE_COLUMNS, strict=True):
+        matches = [i for i, h in enumerate(header) if h.lower() == name_header.lower()]
+        if not matches:
+            errors.append(CellError(1, name_header, _("The column is missing.")))
+        else:
+            column_of[name] = matches[0]
+    year_columns: dict[int, int] = {}
+    for i, h in enumerate(header):
+        if h.isdigit() and len(h) == 4:
+            year = int(h)
+            if year not in case.years:
+                errors.append(
+                    CellError(
+                        1,
+                        h,
+                        _("The year is outside the case (%(first)s–%(last)s).")
+                        % {"first": case.years[0], "last": case.years[-1]},
+                    )
+                )
+            else:
+                year_columns[year] = i
+    if errors:
+        return [], errors
+    lookups = {name: _choice_lookup(ch) for name, _h, ch in LINE_COLUMNS if ch is not None}
+    headers = dict(zip([n for n, _h, _c in LINE_COLUMNS], expected, strict=True))
+    lines = []
+    for number, row in enumerate(rows[1:], start=2):
+        if row is None or all(v is None or str(v).strip() == "" for v in row):
+            continue
+        row = list(row) + [None] * (len(header) - len(row))
+        data: dict = {"case_version": case.version}
+        row_ok = True
+        for name, _h, choices in LINE_COLUMNS:
+            value = _cell_value(row[column_of[name]])
+            if choices is not None and value != "":
+                found = lookups[name].get(str(value).lower())
+                if found is None:
+                    errors.append(
+                        CellError(number, headers[name], _("Unknown value “%(v)s”.") % {"v": value})
+                    )
+                    row_ok = False
+                    continue
+                value = found
+            data[name] = value
+        if data.get("unit") == "":
+            data["unit"] = Unit.AMOUNT
+        for name in ("minimum_pct", "maximum_pct"):
+            if data.get(name) == "":
+                data[name] = Decimal(100)
+        for t, year in enumerate(case.years):
+            if year in year_columns:
+                raw = row[year_columns[year]]
+                if isinstance(raw, str) and raw.strip():
+                    try:
+                        raw = Decimal(raw.strip().replace(" ", "").replace(",", "."))
+                    except InvalidOperation:
+                        errors.append(CellError(number, str(year), _("Enter a number.")))
+                        row_ok = False
+                        continue
+                data[f"year_{t}"] = _cell_value(raw)
+        form = CaseLineForm(data=data, business_case=case)
+        if not form.is_valid() or not row_ok:
+            for field, messages in form.errors.items():
+                if field.startswith("year_"):
+                    column = str(case.years[int(field.split("_")[1])])
+                else:
+                    column = headers.get(field, field)
+                errors.extend(CellError(number, column, str(m)) for m in messages)
+            continue
+        lines.append(form.save(commit=False))
+    if not lines and not errors:
+        errors.append(CellError(2, "-", _("The sheet has no lines.")))
+    return lines, errors
+
+
+def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Key figures")
+    ws.append([str(case), currency])
+    ws["A1"].font = BOLD
+    rows = [
+        (_("Status"), case.get_status_display()),
+        (_("Discount rate (%)"), float(case.discount_rate)),
+        (_("Net present value (expected)"), round(figures.expected.npv, 2)),
+        (_("Net present value, interval from"), round(figures.low_npv, 2)),
+        (_("Net present value, interval to"), round(figures.high_npv, 2)),
+        (_("Net present value, budget-releasing benefits only"), round(figures.budget_npv, 2)),
+        (_("Total costs"), round(figures.expected.total_cost, 2)),
+        (_("Total benefits"), round(figures.expected.total_benefit, 2)),
+        (_("Risk pool"), round(figures.risk_pool, 2)),
+        (
+            _("Payback year"),
+            figures.years[figures.expected.payback_year]
+            if figures.expected.payback_year is not None
+            else _("Does not pay back"),
+        ),
+    ]
+    for row in rows:
+        ws.append(list(row))
+    ws.append([])
+    ws.append([_("Year"), *figures.years])
+    ws.append([_("Costs"), *[round(v, 2) for v in figures.expected.costs]])
+    ws.append([_("Benefits"), *[round(v, 2) for v in figures.expected.benefits]])
+    ws.append([_("Net"), *[round(v, 2) for v in figures.expected.net]])
+    ws.append([_("Accumulated net"), *[round(v, 2) for v in figures.expected.cumulative]])
+    _autosize(ws)
+
+    lines_ws = wb.create_sheet(_("Lines"))
+    lines_ws.append([*_headers(), *case.years])
+    for cell in lines_ws[1]:
+        cell.font = BOLD
+    for line in case.lines.all():
+        lines_ws.append(
+            [
+                line.get_side_display(),
+                line.description,
+                line.get_cost_kind_display() if line.cost_kind else "",
+                line.get_cost_source_display() if line.cost_source else "",
+                line.get_category_display() if line.category else "",
+                line.get_unit_display(),
+                float(line.minimum_pct),
+                float(line.maximum_pct),
+                *line.amounts,
+            ]
+        )
+    _autosize(lines_ws)
+
+    risks_ws = wb.create_sheet(_("Risks"))
+    risks_ws.append(
+        [_("Description"), _("Probability (%)"), _("Consequence"), _("Year"), _("Risk pool")]
+    )
+    for risk in case.risks.all():
+        risks_ws.append(
+            [
+                risk.description,
+                float(risk.probability_pct),
+                float(risk.consequence),
+                risk.year,
+                float(risk.pooled),
+            ]
+        )
+    _autosize(risks_ws)
+    return _save(wb)

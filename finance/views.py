@@ -1,0 +1,398 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.charts import PALETTE, Series, combo_chart
+from core.models import Change
+from core.versioning import STALE_MESSAGE, StaleObjectError
+from initiatives.models import Initiative
+from initiatives.views import can_edit
+from organisations.access import org_required
+from organisations.permissions import Perm
+
+from . import calc, spreadsheets
+from .forms import ApproveForm, BusinessCaseForm, CaseLineForm, CaseRiskForm, UploadForm
+from .models import (
+    SENSITIVITY_LABELS,
+    Approval,
+    BenefitCategory,
+    BusinessCase,
+    CaseLine,
+    CaseRisk,
+    CaseStatus,
+    CostKind,
+    CostSource,
+    Side,
+    case_from_data,
+)
+from .services import approve_case, delete_part, replace_lines, save_case, save_part
+
+
+def _get_case(request: HttpRequest, case_id: int) -> BusinessCase:
+    return get_object_or_404(
+        BusinessCase.objects.for_org(request.organisation).select_related("initiative"),
+        pk=case_id,
+    )
+
+
+def _editable_case(request: HttpRequest, case_id: int) -> BusinessCase:
+    case = _get_case(request, case_id)
+    if not can_edit(request.membership, case.initiative, request.user):
+        raise PermissionDenied
+    return case
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".")
+
+
+def case_context(data: dict) -> dict:
+    """Everything the case page shows, from the case's JSON data (live or approved)."""
+    figures = calc.compute(case_from_data(data))
+    years = [str(y) for y in figures.years]
+    e = figures.expected
+    payback = e.payback_year
+    chart = combo_chart(
+        years,
+        bars=[
+            Series(_("Costs"), [-c for c in e.costs], PALETTE[4]),
+            Series(_("Benefits"), list(e.benefits), PALETTE[1]),
+        ],
+        lines=[Series(_("Accumulated net"), list(e.cumulative), PALETTE[0])],
+        title=_("Cash flow of the business case"),
+        description=_(
+            "Costs below and benefits above the zero line per year, and the accumulated net "
+            "benefit as a line. The table below holds the same figures."
+        ),
+        value_format=_money,
+        marker=payback,
+        marker_label=(_("Payback %(year)s") % {"year": years[payback]})
+        if payback is not None
+        else "",
+        chart_id="cashflow",
+    )
+    kinds = dict(CostKind.choices)
+    sources = dict(CostSource.choices)
+    categories = dict(BenefitCategory.choices)
+    sides = dict(Side.choices)
+    lines = [
+        {
+            **ln,
+            "side_label": sides.get(ln["side"], ln["side"]),
+            "type_label": categories.get(ln["category"])
+            if ln["side"] == Side.BENEFIT
+            else f"{kinds.get(ln['cost_kind'], '')}, {sources.get(ln['cost_source'], '')}".lower(),
+            "money": [float(m) for m in ln["money"]]
+            + [0.0] * (data["horizon_years"] - len(ln["money"])),
+        }
+        for ln in data["lines"]
+    ]
+    risks = [
+        {**r, "pooled": float(r["probability_pct"]) / 100 * float(r["consequence"])}
+        for r in data["risks"]
+    ]
+    return {
+        "data": data,
+        "risks_rows": risks,
+        "figures": figures,
+        "years": years,
+        "chart": chart,
+        "flows": list(zip(years, e.costs, e.benefits, e.net, e.cumulative, strict=True)),
+        "payback_label": years[payback] if payback is not None else None,
+        "cost_lines": [ln for ln in lines if ln["side"] == Side.COST],
+        "benefit_lines": [ln for ln in lines if ln["side"] == Side.BENEFIT],
+        "sensitivity": [
+            (
+                SENSITIVITY_LABELS[k],
+                s,
+                years[s.payback_year] if s.payback_year is not None else None,
+            )
+            for k, s in figures.sensitivity.items()
+        ],
+        "by_category": [(categories[k], v) for k, v in figures.benefits_by_category.items()],
+    }
+
+
+@org_required(Perm.VIEW)
+def case_list(request: HttpRequest) -> HttpResponse:
+    cases = (
+        BusinessCase.objects.for_org(request.organisation)
+        .select_related("initiative")
+        .prefetch_related("lines", "risks")
+    )
+    rows = [(case, calc.compute(case_from_data(case.to_data()))) for case in cases]
+    return render(request, "finance/list.html", {"rows": rows, "nav": "cases"})
+
+
+@org_required(Perm.VIEW)
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = get_object_or_404(
+        BusinessCase.objects.for_org(request.organisation)
+        .select_related("initiative")
+        .prefetch_related("lines", "risks"),
+        pk=case_id,
+    )
+    context = case_context(case.to_data())
+    context.update(
+        {
+            "case": case,
+            "approvals": case.approvals.select_related("approved_by")[:10],
+            "can_edit": can_edit(request.membership, case.initiative, request.user),
+            "can_approve": request.membership.can(Perm.APPROVE_BUSINESS_CASE)
+            and case.status != CaseStatus.APPROVED,
+            "history": Change.for_page(case)[:20],
+            "nav": "cases",
+        }
+    )
+    return render(request, "finance/case.html", context)
+
+
+@org_required(Perm.VIEW)
+def approval_detail(request: HttpRequest, case_id: int, approval_id: int) -> HttpResponse:
+    case = _get_case(request, case_id)
+    approval = get_object_or_404(
+        Approval.objects.for_org(request.organisation).select_related("approved_by"),
+        pk=approval_id,
+        business_case=case,
+    )
+    context = case_context(approval.data)
+    context.update({"case": case, "approval": approval, "frozen": True, "nav": "cases"})
+    return render(request, "finance/case.html", context)
+
+
+def _form_page(request, form, heading, back_url, status=200, intro="", submit_label=None):
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "intro": intro,
+            "back_url": back_url,
+            "back_label": _("Back"),
+            "submit_label": submit_label,
+            "nav": "cases",
+        },
+        status=status,
+    )
+
+
+@org_required(Perm.VIEW)
+def case_create(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+    if not can_edit(request.membership, initiative, request.user):
+        raise PermissionDenied
+    form = BusinessCaseForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        case = save_case(form=form, user=request.user, expected_version=None)
+        messages.success(request, _("The business case was created. Add its costs and benefits."))
+        return redirect("finance:detail", request.organisation.slug, case.pk)
+    back = reverse("initiatives:detail", args=[request.organisation.slug, number])
+    return _form_page(
+        request,
+        form,
+        _("New business case for %(initiative)s") % {"initiative": initiative},
+        back,
+        intro=_(
+            "The case compares scenario 0 (the initiative is not carried out) with scenario 1. "
+            "Every line is the difference between the two."
+        ),
+    )
+
+
+@org_required(Perm.VIEW)
+def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    form = BusinessCaseForm(request.POST or None, instance=case, initiative=case.initiative)
+    back = reverse("finance:detail", args=[request.organisation.slug, case.pk])
+    heading = _("Edit %(case)s") % {"case": case}
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_case(form=form, user=request.user, expected_version=form.cleaned_data["version"])
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            return _form_page(request, form, heading, back, status=409)
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    return _form_page(request, form, heading, back)
+
+
+def _part(request, case, form_class, instance, heading) -> HttpResponse:
+    form = form_class(request.POST or None, instance=instance, business_case=case)
+    back = reverse("finance:detail", args=[request.organisation.slug, case.pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_part(
+                form=form,
+                case=case,
+                user=request.user,
+                expected_version=form.cleaned_data.get("case_version"),
+            )
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            return _form_page(request, form, heading, back, status=409)
+        if case.approvals.exists():
+            messages.info(
+                request, _("The case is a draft again; the approved version stays readable.")
+            )
+        messages.success(request, _("The changes were saved."))
+        return redirect(back)
+    return _form_page(request, form, heading, back)
+
+
+@org_required(Perm.VIEW)
+def line_create(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    side = request.GET.get("side") if request.GET.get("side") in Side.values else Side.COST
+    line = CaseLine(side=side)
+    heading = _("New benefit line") if side == Side.BENEFIT else _("New cost line")
+    return _part(request, case, CaseLineForm, line, heading)
+
+
+@org_required(Perm.VIEW)
+def line_edit(request: HttpRequest, case_id: int, line_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    line = get_object_or_404(case.lines.all(), pk=line_id)
+    return _part(request, case, CaseLineForm, line, _("Edit %(line)s") % {"line": line})
+
+
+@org_required(Perm.VIEW)
+def risk_create(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    return _part(request, case, CaseRiskForm, CaseRisk(), _("New risk"))
+
+
+@org_required(Perm.VIEW)
+def risk_edit(request: HttpRequest, case_id: int, risk_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    risk = get_object_or_404(case.risks.all(), pk=risk_id)
+    return _part(request, case, CaseRiskForm, risk, _("Edit %(risk)s") % {"risk": risk})
+
+
+def _delete(request, case, obj) -> HttpResponse:
+    back = reverse("finance:detail", args=[request.organisation.slug, case.pk])
+    if request.method == "POST":
+        version = request.POST.get("case_version", "")
+        try:
+            delete_part(
+                obj=obj,
+                case=case,
+                user=request.user,
+                expected_version=int(version) if version.isdigit() else None,
+            )
+        except StaleObjectError:
+            messages.error(request, STALE_MESSAGE)
+            return redirect(back)
+        messages.success(request, _("%(thing)s was deleted.") % {"thing": obj})
+        return redirect(back)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"thing": obj, "back_url": back, "version": case.version, "nav": "cases"},
+    )
+
+
+@org_required(Perm.VIEW)
+def line_delete(request: HttpRequest, case_id: int, line_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    return _delete(request, case, get_object_or_404(case.lines.all(), pk=line_id))
+
+
+@org_required(Perm.VIEW)
+def risk_delete(request: HttpRequest, case_id: int, risk_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    return _delete(request, case, get_object_or_404(case.risks.all(), pk=risk_id))
+
+
+@org_required(Perm.APPROVE_BUSINESS_CASE)
+def approve(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _get_case(request, case_id)
+    form = ApproveForm(request.POST or None, initial={"version": case.version})
+    back = reverse("finance:detail", args=[request.organisation.slug, case.pk])
+    heading = _("Approve %(case)s") % {"case": case}
+    if request.method == "POST" and form.is_valid():
+        try:
+            approve_case(
+                case=case,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                note=form.cleaned_data["note"],
+            )
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            return _form_page(request, form, heading, back, status=409)
+        messages.success(request, _("The business case was approved."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        heading,
+        back,
+        intro=_(
+            "Approving freezes a copy of the case as it stands now. Later edits make it a "
+            "draft again, and the approved version stays readable."
+        ),
+        submit_label=_("Approve"),
+    )
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=spreadsheets.XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@org_required(Perm.VIEW)
+def export(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _get_case(request, case_id)
+    figures = calc.compute(case_from_data(case.to_data()))
+    content = spreadsheets.export_case(case, figures, request.organisation.currency)
+    return _xlsx(content, f"business-case-{case.initiative.reference}-{case.pk}.xlsx")
+
+
+@org_required(Perm.VIEW)
+def template(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _get_case(request, case_id)
+    return _xlsx(spreadsheets.line_template(case), f"lines-{case.initiative.reference}.xlsx")
+
+
+@org_required(Perm.VIEW)
+def upload(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _editable_case(request, case_id)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    back = reverse("finance:detail", args=[request.organisation.slug, case.pk])
+    errors = []
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        lines, errors = spreadsheets.parse_lines(case, form.cleaned_data["file"].read())
+        if not errors:
+            try:
+                replace_lines(
+                    case=case,
+                    lines=lines,
+                    user=request.user,
+                    expected_version=form.cleaned_data.get("case_version"),
+                )
+            except StaleObjectError:
+                form.add_error(None, STALE_MESSAGE)
+                status = 409
+            else:
+                messages.success(request, _("%(n)s lines were read and saved.") % {"n": len(lines)})
+                return redirect(back)
+        else:
+            status = 422
+    elif request.method == "POST":
+        status = 422
+    if not form.is_bound:
+        form.initial["case_version"] = case.version
+    return render(
+        request,
+        "finance/upload.html",
+        {"form": form, "errors": errors, "case": case, "back_url": back, "nav": "cases"},
+        status=status,
+    )

@@ -166,7 +166,7 @@ def business_case(initiative):
 
 @pytest.fixture
 def benefit(initiative, benefit_owner, department):
-    """Calls per month, 1000 at the baseline, planned down to 600 over 2027 in quarters."""
+    """Calls per month, 1000 at the baseline, planned down to 600 over 2026 in quarters."""
     import datetime
 
     from benefits.models import Benefit
@@ -183,11 +183,11 @@ def benefit(initiative, benefit_owner, department):
         unit="opkald",
         direction="decrease",
         baseline_value=1000,
-        baseline_date=datetime.date(2026, 12, 15),
+        baseline_date=datetime.date(2025, 12, 15),
         target_pessimistic=700,
         target_likely=600,
         target_optimistic=500,
-        target_date=datetime.date(2027, 12, 31),
+        target_date=datetime.date(2026, 12, 31),
         frequency=3,
         annual_value=400000,
     )

@@ -131,9 +131,13 @@ class CaseLineForm(forms.ModelForm):
             cleaned["cost_kind"] = cleaned["cost_source"] = ""
         low, high = cleaned.get("minimum_pct"), cleaned.get("maximum_pct")
         if low is not None and low > 100:
-            self.add_error("minimum_pct", _("The minimum cannot be above 100 % of most likely."))
+            self.add_error(
+                "minimum_pct", _("The minimum cannot be above 100 per cent of most likely.")
+            )
         if high is not None and high < 100:
-            self.add_error("maximum_pct", _("The maximum cannot be below 100 % of most likely."))
+            self.add_error(
+                "maximum_pct", _("The maximum cannot be below 100 per cent of most likely.")
+            )
         values = [cleaned.get(f"year_{t}") for t in range(self.business_case.horizon_years)]
         while values and values[-1] is None:
             values.pop()

@@ -193,14 +193,14 @@ class CaseLine(OrgOwned):
     unit = models.CharField(_("unit"), max_length=6, choices=Unit.choices, default=Unit.AMOUNT)
     amounts = models.JSONField(_("amounts per year"), default=list)
     minimum_pct = models.DecimalField(
-        _("minimum (% of most likely)"),
+        _("minimum (per cent of most likely)"),
         max_digits=6,
         decimal_places=1,
         default=Decimal("100"),
         validators=[MinValueValidator(0)],
     )
     maximum_pct = models.DecimalField(
-        _("maximum (% of most likely)"),
+        _("maximum (per cent of most likely)"),
         max_digits=6,
         decimal_places=1,
         default=Decimal("100"),

@@ -8,6 +8,8 @@ the web pages' own (organisations.permissions).
 from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
+from benefits.api import router as benefits_router
+from finance.api import router as finance_router
 from initiatives.api import router as initiatives_router
 from organisations.api import router as organisations_router
 from strategy.api import router as strategy_router
@@ -15,12 +17,17 @@ from strategy.api import router as strategy_router
 api = NinjaAPI(
     title="Styr API",
     version="1.0.0",
-    description="Strategies, focus areas and initiatives of the municipalities you belong to.",
+    description=(
+        "Strategies, focus areas, initiatives, business cases, benefits and measurements of "
+        "the municipalities you belong to."
+    ),
     urls_namespace="api-1.0.0",
 )
 api.add_router("/", organisations_router)
 api.add_router("/", strategy_router)
 api.add_router("/", initiatives_router)
+api.add_router("/", finance_router)
+api.add_router("/", benefits_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -1,0 +1,279 @@
+"""Benefits and measurements over the API, with the web's forms and permissions."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from core.api import AUTH, api_membership, form_data, form_errors, stale_error
+from core.versioning import StaleObjectError, save_versioned
+from initiatives.models import Initiative
+from initiatives.views import can_edit
+from organisations.permissions import Perm
+
+from .forms import BenefitForm, MeasurementForm
+from .models import Benefit, MeasurementSource
+from .services import record_measurement, save_plan
+from .views import can_measure
+
+router = Router(tags=["benefits"], auth=AUTH)
+
+FIELDS = list(BenefitForm._meta.fields)
+
+
+class PeriodOut(Schema):
+    period: datetime.date
+    planned: float | None
+    actual: float | None
+    ratio: float | None
+
+
+class MeasurementOut(Schema):
+    id: int
+    benefit: int
+    measured_on: datetime.date
+    value: Decimal
+    note: str
+    source: str
+
+    @staticmethod
+    def resolve_benefit(obj) -> int:
+        return obj.benefit_id
+
+
+class BenefitOut(Schema):
+    id: int
+    reference: str
+    initiative: int
+    title: str
+    description: str
+    category: str
+    owner: int | None
+    department: int | None
+    indicator: str
+    unit: str
+    direction: str
+    baseline_value: Decimal | None
+    baseline_date: datetime.date | None
+    target_pessimistic: Decimal | None
+    target_likely: Decimal | None
+    target_optimistic: Decimal | None
+    target_date: datetime.date | None
+    frequency: int
+    data_source: str
+    annual_value: Decimal | None
+    version: int
+    lagging: bool
+    next_due: datetime.date | None
+    periods: list[PeriodOut]
+
+    @staticmethod
+    def resolve_initiative(obj) -> int:
+        return obj.initiative.number
+
+    @staticmethod
+    def resolve_owner(obj):
+        return obj.owner_id
+
+    @staticmethod
+    def resolve_department(obj):
+        return obj.department_id
+
+    @staticmethod
+    def resolve_lagging(obj, context) -> bool:
+        return obj.status(context["request"].organisation_threshold).lagging
+
+    @staticmethod
+    def resolve_next_due(obj, context):
+        return obj.status(context["request"].organisation_threshold).next_due
+
+    @staticmethod
+    def resolve_periods(obj, context):
+        return obj.status(context["request"].organisation_threshold).rows
+
+
+class BenefitIn(Schema):
+    title: str
+    category: str
+    indicator: str
+    unit: str
+    description: str = ""
+    owner: int | None = None
+    department: int | None = None
+    direction: str = "increase"
+    baseline_value: Decimal | None = None
+    baseline_date: datetime.date | None = None
+    target_pessimistic: Decimal | None = None
+    target_likely: Decimal | None = None
+    target_optimistic: Decimal | None = None
+    target_date: datetime.date | None = None
+    frequency: int = 3
+    data_source: str = ""
+    annual_value: Decimal | None = None
+    focus_areas: list[int] = []
+    business_goals: list[int] = []
+
+
+class BenefitPatch(Schema):
+    title: str | None = None
+    category: str | None = None
+    indicator: str | None = None
+    unit: str | None = None
+    description: str | None = None
+    owner: int | None = None
+    department: int | None = None
+    direction: str | None = None
+    baseline_value: Decimal | None = None
+    baseline_date: datetime.date | None = None
+    target_pessimistic: Decimal | None = None
+    target_likely: Decimal | None = None
+    target_optimistic: Decimal | None = None
+    target_date: datetime.date | None = None
+    frequency: int | None = None
+    data_source: str | None = None
+    annual_value: Decimal | None = None
+    version: int
+
+
+class MeasurementIn(Schema):
+    measured_on: datetime.date
+    value: Decimal
+    note: str = ""
+
+
+def _qs(org):
+    return Benefit.objects.for_org(org).for_status()
+
+
+def _membership(request, org_slug: str, perm=Perm.VIEW, write: bool = False):
+    membership = api_membership(request, org_slug, perm, write=write)
+    request.organisation_threshold = membership.organisation.lag_threshold
+    return membership
+
+
+def _as_form_data(data: dict) -> dict:
+    for key, value in data.items():
+        if isinstance(value, datetime.date):
+            data[key] = value.isoformat()
+    return data
+
+
+@router.get("/organisations/{org_slug}/benefits", response=list[BenefitOut])
+def list_benefits(
+    request, org_slug: str, initiative: int | None = None, lagging: bool | None = None
+):
+    membership = _membership(request, org_slug)
+    qs = _qs(membership.organisation)
+    if initiative:
+        qs = qs.filter(initiative__number=initiative)
+    if lagging is not None:
+        threshold = membership.organisation.lag_threshold
+        return [b for b in qs if b.status(threshold).lagging == lagging]
+    return qs
+
+
+@router.get("/organisations/{org_slug}/benefits/{benefit_id}", response=BenefitOut)
+def get_benefit(request, org_slug: str, benefit_id: int):
+    membership = _membership(request, org_slug)
+    return get_object_or_404(_qs(membership.organisation), pk=benefit_id)
+
+
+@router.post(
+    "/organisations/{org_slug}/initiatives/{number}/benefits",
+    response={201: BenefitOut, 422: dict},
+)
+def create_benefit(request, org_slug: str, number: int, payload: BenefitIn):
+    membership = _membership(request, org_slug, write=True)
+    org = membership.organisation
+    initiative = get_object_or_404(Initiative.objects.for_org(org), number=number)
+    if not can_edit(membership, initiative, request.user):
+        raise HttpError(403, "Your role may not change this initiative.")
+    form = BenefitForm(
+        data=form_data(None, _as_form_data(payload.dict()), FIELDS), initiative=initiative
+    )
+    if not form.is_valid():
+        return 422, form_errors(form)
+
+    def prepare(benefit: Benefit) -> None:
+        benefit.organisation_id = org.pk
+        benefit.initiative = initiative
+
+    with transaction.atomic():
+        benefit = save_versioned(
+            form,
+            user=request.user,
+            expected_version=None,
+            parent=initiative,
+            via_api=True,
+            prepare=prepare,
+        )
+        save_plan(benefit=benefit, plan=benefit.linear_plan())
+    return 201, get_object_or_404(_qs(org), pk=benefit.pk)
+
+
+@router.patch(
+    "/organisations/{org_slug}/benefits/{benefit_id}",
+    response={200: BenefitOut, 409: dict, 422: dict},
+)
+def update_benefit(request, org_slug: str, benefit_id: int, payload: BenefitPatch):
+    membership = _membership(request, org_slug, write=True)
+    org = membership.organisation
+    benefit = get_object_or_404(_qs(org), pk=benefit_id)
+    if not can_edit(membership, benefit.initiative, request.user):
+        raise HttpError(403, "Your role may not change this benefit.")
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+    form = BenefitForm(
+        data=form_data(benefit, _as_form_data(data), FIELDS),
+        instance=benefit,
+        initiative=benefit.initiative,
+    )
+    if not form.is_valid():
+        return 422, form_errors(form)
+    try:
+        save_versioned(
+            form,
+            user=request.user,
+            expected_version=version,
+            parent=benefit.initiative,
+            via_api=True,
+        )
+    except StaleObjectError:
+        return 409, stale_error()
+    return 200, get_object_or_404(_qs(org), pk=benefit.pk)
+
+
+@router.get(
+    "/organisations/{org_slug}/benefits/{benefit_id}/measurements",
+    response=list[MeasurementOut],
+)
+def list_measurements(request, org_slug: str, benefit_id: int):
+    membership = _membership(request, org_slug)
+    benefit = get_object_or_404(Benefit.objects.for_org(membership.organisation), pk=benefit_id)
+    return benefit.measurements.all()
+
+
+@router.post(
+    "/organisations/{org_slug}/benefits/{benefit_id}/measurements",
+    response={201: MeasurementOut, 422: dict},
+)
+def create_measurement(request, org_slug: str, benefit_id: int, payload: MeasurementIn):
+    membership = _membership(request, org_slug, write=True)
+    benefit = get_object_or_404(
+        Benefit.objects.for_org(membership.organisation).select_related("initiative"),
+        pk=benefit_id,
+    )
+    if not can_measure(membership, benefit, request.user):
+        raise HttpError(403, "Your role may not measure this benefit.")
+    form = MeasurementForm(data=_as_form_data(payload.dict()))
+    if not form.is_valid():
+        return 422, form_errors(form)
+    measurement = record_measurement(
+        form=form, benefit=benefit, user=request.user, source=MeasurementSource.API
+    )
+    return 201, measurement

@@ -1,0 +1,79 @@
+"""The realisation arithmetic, checked by hand."""
+
+import datetime as dt
+
+from benefits import realisation as r
+
+
+def test_periods_follow_the_frequency():
+    assert r.period_start(dt.date(2027, 5, 17), 3) == dt.date(2027, 4, 1)
+    assert r.period_start(dt.date(2027, 5, 17), 12) == dt.date(2027, 1, 1)
+    assert r.periods_between(dt.date(2026, 12, 15), dt.date(2027, 12, 31), 3) == [
+        dt.date(2027, 1, 1),
+        dt.date(2027, 4, 1),
+        dt.date(2027, 7, 1),
+        dt.date(2027, 10, 1),
+    ]
+
+
+def test_a_linear_plan_runs_from_baseline_to_target():
+    plan = r.linear_plan(
+        baseline=1000, target=600, start=dt.date(2026, 12, 1), end=dt.date(2027, 12, 31), months=3
+    )
+    assert [v for _p, v in plan] == [900, 800, 700, 600]
+
+
+def test_lag_is_measured_on_progress_in_the_good_direction():
+    plan = [(dt.date(2027, 1, 1), 900), (dt.date(2027, 4, 1), 800)]
+    # lower is better: planned progress 200 by Q2, actual 1000 - 880 = 120 -> 40 % short
+    st = r.status(
+        baseline=1000,
+        baseline_date=dt.date(2026, 12, 1),
+        direction=r.DECREASE,
+        months=3,
+        plan=plan,
+        measurements=[(dt.date(2027, 5, 2), 880)],
+        threshold=0.1,
+    )
+    assert st.lagging
+    assert round(st.shortfall, 6) == 0.4
+    # within the threshold: 190 of 200 is 5 % short
+    st = r.status(
+        baseline=1000,
+        baseline_date=dt.date(2026, 12, 1),
+        direction=r.DECREASE,
+        months=3,
+        plan=plan,
+        measurements=[(dt.date(2027, 5, 2), 810)],
+        threshold=0.1,
+    )
+    assert not st.lagging
+
+
+def test_the_latest_measurement_in_a_period_counts():
+    actual = r.actuals_by_period([(dt.date(2027, 1, 5), 1), (dt.date(2027, 3, 30), 2)], 3)
+    assert actual == {dt.date(2027, 1, 1): 2}
+
+
+def test_the_next_measurement_is_due_when_the_next_period_has_ended():
+    st = r.status(
+        baseline=0,
+        baseline_date=dt.date(2026, 12, 1),
+        direction=r.INCREASE,
+        months=3,
+        plan=[],
+        measurements=[(dt.date(2027, 2, 1), 5)],
+        threshold=0.1,
+    )
+    # measured Q1 2027; Q2 ends 30 June, so the next is due 1 July
+    assert st.next_due == dt.date(2027, 7, 1)
+
+
+def test_money_per_year_scales_with_progress():
+    values = [(dt.date(2027, 1, 1), 900), (dt.date(2027, 7, 1), 800)]
+    # likely target 600 from 1000 is worth 400.000 a year; quarterly periods are 1/4 year
+    money = r.yearly_value(
+        values, baseline=1000, likely=600, direction=r.DECREASE, annual_value=400000, months=3
+    )
+    # 100000 × 0.25 + 100000 × 0.5 = 75000
+    assert money == {2027: 75000}

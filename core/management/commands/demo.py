@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core import demo_data as D
+from core.synthetic import add_cases_and_benefits
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
@@ -199,3 +201,10 @@ class Command(BaseCommand):
             initiatives.append(initiative)
         for dependent, prerequisite in D.DEPENDENCIES:
             initiatives[dependent].depends_on.add(initiatives[prerequisite])
+        # Business cases and benefits for the initiatives past the idea stage.
+        add_cases_and_benefits(
+            org,
+            [i for i in initiatives if i.stage != "idea"][:20],
+            owner=people["benefit_owner"],
+            rng=random.Random(2026),
+        )

@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.synthetic import add_cases_and_benefits
 from initiatives.models import Initiative
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Source, Stage, Track
 from organisations.models import Membership, Organisation
@@ -79,7 +80,7 @@ class Command(BaseCommand):
         users = User.objects.bulk_create(
             [
                 User(email=f"{role}@{slug}.example", name=f"{role.title()} {n}", password=password)
-                for role in ("manager", "lead", "reader")
+                for role in ("manager", "lead", "reader", "owner")
             ]
         )
         Membership.objects.bulk_create(
@@ -87,6 +88,7 @@ class Command(BaseCommand):
                 Membership(user=users[0], organisation=org, role="portfolio_manager"),
                 Membership(user=users[1], organisation=org, role="initiative_lead"),
                 Membership(user=users[2], organisation=org, role="reader"),
+                Membership(user=users[3], organisation=org, role="benefit_owner"),
             ]
         )
         strategy = Strategy.objects.create(
@@ -166,6 +168,7 @@ class Command(BaseCommand):
             [GoalLink(initiative_id=i.pk, businessgoal_id=rng.choice(goals).pk) for i in created],
             batch_size=1000,
         )
+        add_cases_and_benefits(org, created, owner=users[3], rng=rng)
         # Dependencies only point backwards (to a lower number), so there is never a cycle.
         DependsLink.objects.bulk_create(
             [

@@ -26,6 +26,13 @@ router = Router(tags=["benefits"], auth=AUTH)
 FIELDS = list(BenefitForm._meta.fields)
 
 
+def _status(benefit: Benefit, request):
+    """The benefit's realisation status, computed once per response for all its fields."""
+    if not hasattr(benefit, "_api_status"):
+        benefit._api_status = benefit.status(request.organisation_threshold)
+    return benefit._api_status
+
+
 class PeriodOut(Schema):
     period: datetime.date
     planned: float | None
@@ -86,15 +93,15 @@ class BenefitOut(Schema):
 
     @staticmethod
     def resolve_lagging(obj, context) -> bool:
-        return obj.status(context["request"].organisation_threshold).lagging
+        return _status(obj, context["request"]).lagging
 
     @staticmethod
     def resolve_next_due(obj, context):
-        return obj.status(context["request"].organisation_threshold).next_due
+        return _status(obj, context["request"]).next_due
 
     @staticmethod
     def resolve_periods(obj, context):
-        return obj.status(context["request"].organisation_threshold).rows
+        return _status(obj, context["request"]).rows
 
 
 class BenefitIn(Schema):
@@ -172,8 +179,7 @@ def list_benefits(
     if initiative:
         qs = qs.filter(initiative__number=initiative)
     if lagging is not None:
-        threshold = membership.organisation.lag_threshold
-        return [b for b in qs if b.status(threshold).lagging == lagging]
+        return [b for b in qs if _status(b, request).lagging == lagging]
     return qs
 
 

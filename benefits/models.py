@@ -184,6 +184,7 @@ class Benefit(OrgOwned, Versioned):
             plan=self.plan_pairs(),
             measurements=self.measurement_pairs(),
             threshold=threshold_pct / 100.0,
+            target_date=self.target_date,
         )
 
     def can_plan(self) -> bool:

@@ -119,6 +119,7 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
             plan=plans[pk],
             measurements=measured[pk],
             threshold=threshold,
+            target_date=target_date,
         )
         planned_money: dict[int, float] = {}
         realised_money: dict[int, float] = {}
@@ -133,13 +134,6 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
             planned_money = realisation.yearly_value(plans[pk], **kwargs)
             actual = realisation.actuals_by_period(measured[pk], months)
             realised_money = realisation.yearly_value(sorted(actual.items()), **kwargs)
-        if st.next_due is not None and target_date is not None:
-            # Nothing is due once the period after the target date has been measured.
-            last_due_period = realisation.add_months(
-                realisation.period_start(target_date, months), months
-            )
-            if st.next_due > realisation.add_months(last_due_period, months):
-                st = realisation.Status(st.rows, st.lagging, st.shortfall, st.last_period, None)
         rows.append(
             Row(
                 id=pk,

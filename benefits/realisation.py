@@ -13,7 +13,8 @@ handled the same way as "higher is better" ones.
 * A benefit lags when, in the latest period that has both a plan and a measurement, its
   actual progress is more than `threshold` (a fraction) short of the planned progress.
 * A measurement is due when a whole period has passed since the period of the last one
-  (or since the baseline date, when nothing is measured yet).
+  (or since the baseline date, when nothing is measured yet), until the period after the
+  target date has been measured.
 * Money: a benefit may carry an annual value (what one year at the likely target is worth).
   A period is then worth annual value × months / 12 × progress / likely progress, for the
   plan and for the actuals alike; summed by calendar year this gives the portfolio's
@@ -94,6 +95,7 @@ def status(
     plan: Sequence[tuple[datetime.date, float]],
     measurements: Sequence[tuple[datetime.date, float]],
     threshold: float,
+    target_date: datetime.date | None = None,
 ) -> Status:
     actual = actuals_by_period(measurements, months)
     planned = {period_start(p, months): v for p, v in plan}
@@ -112,8 +114,11 @@ def status(
         rows.append(PeriodRow(p, pv, av, ratio))
     last = max(actual) if actual else None
     start = last or (period_start(baseline_date, months) if baseline_date else None)
-    next_due = add_months(start, 2 * months) if start else None
     # A period's measurement is due once the period has ended: the start of the period after.
+    next_due = add_months(start, 2 * months) if start else None
+    # Follow-up ends once the period after the target date's period has been measured.
+    if next_due and target_date and start > period_start(target_date, months):
+        next_due = None
     return Status(tuple(rows), lagging, shortfall, last, next_due)
 
 

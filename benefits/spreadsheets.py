@@ -18,12 +18,10 @@ from django.utils.translation import gettext_noop
 from openpyxl import Workbook, load_workbook
 
 from core.models import Change, record_change
-from finance.spreadsheets import BOLD, XLSX, CellError, _autosize, _save
+from finance.spreadsheets import BOLD, CellError, _autosize, _save
 
 from .forms import MeasurementForm
 from .models import Benefit, Harvest, Measurement, MeasurementSource
-
-__all__ = ["XLSX", "export_register", "measurement_template", "parse_measurements"]
 
 ID, DATE, VALUE, NOTE = (
     gettext_noop("Benefit ID"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from itertools import accumulate
 
 from django.contrib import messages
@@ -12,11 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.charts import PALETTE, Series, combo_chart
+from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change, record_change
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
+from core.views import form_page, xlsx_response
 from finance.models import BenefitCategory
-from finance.views import _money
 from initiatives.models import Initiative
 from initiatives.views import can_edit
 from organisations.access import org_required, require
@@ -59,20 +60,7 @@ def can_measure(membership, benefit: Benefit, user) -> bool:
     return benefit.owner_id == user.pk or can_edit(membership, benefit.initiative, user)
 
 
-def _form_page(request, form, heading, back_url, status=200, intro=""):
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "heading": heading,
-            "intro": intro,
-            "back_url": back_url,
-            "back_label": _("Back"),
-            "nav": "benefits",
-        },
-        status=status,
-    )
+_form_page = partial(form_page, nav="benefits")
 
 
 @org_required(Perm.VIEW)
@@ -89,7 +77,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         ],
         title=_("Planned and realised benefits per year"),
         description=_("Money value of the benefits per year; the table holds the same figures."),
-        value_format=_money,
+        value_format=thousands,
         chart_id="per-year",
     )
     cum_planned = list(accumulate(data.planned))
@@ -109,7 +97,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         ],
         title=_("The portfolio's benefit curve"),
         description=_("Accumulated planned and realised benefits over the years."),
-        value_format=_money,
+        value_format=thousands,
         chart_id="curve",
     )
     mine = request.GET.get("mine") == "1"
@@ -446,22 +434,16 @@ def harvest_year(request: HttpRequest, year: int | None = None) -> HttpResponse:
     )
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=spreadsheets.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @org_required(Perm.VIEW)
 def export_register(request: HttpRequest) -> HttpResponse:
     org = request.organisation
-    return _xlsx(spreadsheets.export_register(org), f"benefits-{org.slug}.xlsx")
+    return xlsx_response(spreadsheets.export_register(org), f"benefits-{org.slug}.xlsx")
 
 
 @org_required(Perm.VIEW)
 def measurement_template(request: HttpRequest) -> HttpResponse:
     org = request.organisation
-    return _xlsx(spreadsheets.measurement_template(org), f"measurements-{org.slug}.xlsx")
+    return xlsx_response(spreadsheets.measurement_template(org), f"measurements-{org.slug}.xlsx")
 
 
 @org_required(Perm.VIEW)

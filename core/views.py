@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -48,3 +49,40 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def form_page(
+    request: HttpRequest,
+    form,
+    heading: str,
+    back_url: str,
+    status: int = 200,
+    intro: str = "",
+    submit_label: str | None = None,
+    *,
+    nav: str,
+) -> HttpResponse:
+    """A page holding one form (templates/core/form_page.html), with a way back."""
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "heading": heading,
+            "intro": intro,
+            "back_url": back_url,
+            "back_label": _("Back"),
+            "submit_label": submit_label,
+            "nav": nav,
+        },
+        status=status,
+    )
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -60,11 +60,9 @@ def save_part(*, form, case: BusinessCase, user, expected_version: int | None):
     fields = [*model_fields(form), *(["amounts"] if "amounts" in form.cleaned_data else [])]
     with transaction.atomic():
         _bump(case, expected_version)
-        before = (
-            snapshot(type(form.instance).objects.get(pk=form.instance.pk), fields)
-            if (form.instance.pk)
-            else None
-        )
+        before = None
+        if form.instance.pk:
+            before = snapshot(type(form.instance).objects.get(pk=form.instance.pk), fields)
         obj = form.save()
         record_change(
             obj=obj,

@@ -25,7 +25,6 @@ from .calc import Figures
 from .forms import CaseLineForm
 from .models import BenefitCategory, BusinessCase, CaseLine, CostKind, CostSource, Side, Unit
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
 
 # (form field, column header, choices or None)
@@ -82,11 +81,8 @@ def _autosize(ws) -> None:
         ws.column_dimensions[get_column_letter(column[0].column)].width = min(60, width + 2)
 
 
-def line_template(case: BusinessCase) -> bytes:
-    """The upload template, pre-filled with the case's current lines."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Lines")
+def _write_lines(ws, case: BusinessCase) -> None:
+    """The template's header and one row per line, as the upload reads them back."""
     ws.append([*_headers(), *case.years])
     for cell in ws[1]:
         cell.font = BOLD
@@ -104,6 +100,14 @@ def line_template(case: BusinessCase) -> bytes:
                 *line.amounts,
             ]
         )
+
+
+def line_template(case: BusinessCase) -> bytes:
+    """The upload template, pre-filled with the case's current lines."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Lines")
+    _write_lines(ws, case)
     for index, (_name, _header, choices) in enumerate(LINE_COLUMNS, start=1):
         if choices is None:
             continue
@@ -257,23 +261,7 @@ def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:
     _autosize(ws)
 
     lines_ws = wb.create_sheet(_("Lines"))
-    lines_ws.append([*_headers(), *case.years])
-    for cell in lines_ws[1]:
-        cell.font = BOLD
-    for line in case.lines.all():
-        lines_ws.append(
-            [
-                line.get_side_display(),
-                line.description,
-                line.get_cost_kind_display() if line.cost_kind else "",
-                line.get_cost_source_display() if line.cost_source else "",
-                line.get_category_display() if line.category else "",
-                line.get_unit_display(),
-                float(line.minimum_pct),
-                float(line.maximum_pct),
-                *line.amounts,
-            ]
-        )
+    _write_lines(lines_ws, case)
     _autosize(lines_ws)
 
     risks_ws = wb.create_sheet(_("Risks"))

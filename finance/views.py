@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -7,9 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.charts import PALETTE, Series, combo_chart
+from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError
+from core.views import form_page, xlsx_response
 from initiatives.models import Initiative
 from initiatives.views import can_edit
 from organisations.access import org_required
@@ -47,10 +50,6 @@ def _editable_case(request: HttpRequest, case_id: int) -> BusinessCase:
     return case
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".")
-
-
 def case_context(data: dict) -> dict:
     """Everything the case page shows, from the case's JSON data (live or approved)."""
     figures = calc.compute(case_from_data(data))
@@ -69,7 +68,7 @@ def case_context(data: dict) -> dict:
             "Costs below and benefits above the zero line per year, and the accumulated net "
             "benefit as a line. The table below holds the same figures."
         ),
-        value_format=_money,
+        value_format=thousands,
         marker=payback,
         marker_label=(_("Payback %(year)s") % {"year": years[payback]})
         if payback is not None
@@ -165,21 +164,7 @@ def approval_detail(request: HttpRequest, case_id: int, approval_id: int) -> Htt
     return render(request, "finance/case.html", context)
 
 
-def _form_page(request, form, heading, back_url, status=200, intro="", submit_label=None):
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "heading": heading,
-            "intro": intro,
-            "back_url": back_url,
-            "back_label": _("Back"),
-            "submit_label": submit_label,
-            "nav": "cases",
-        },
-        status=status,
-    )
+_form_page = partial(form_page, nav="cases")
 
 
 @org_required(Perm.VIEW)
@@ -341,24 +326,20 @@ def approve(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-def _xlsx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=spreadsheets.XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @org_required(Perm.VIEW)
 def export(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _get_case(request, case_id)
     figures = calc.compute(case_from_data(case.to_data()))
     content = spreadsheets.export_case(case, figures, request.organisation.currency)
-    return _xlsx(content, f"business-case-{case.initiative.reference}-{case.pk}.xlsx")
+    return xlsx_response(content, f"business-case-{case.initiative.reference}-{case.pk}.xlsx")
 
 
 @org_required(Perm.VIEW)
 def template(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _get_case(request, case_id)
-    return _xlsx(spreadsheets.line_template(case), f"lines-{case.initiative.reference}.xlsx")
+    return xlsx_response(
+        spreadsheets.line_template(case), f"lines-{case.initiative.reference}.xlsx"
+    )
 
 
 @org_required(Perm.VIEW)

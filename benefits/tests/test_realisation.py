@@ -77,3 +77,20 @@ def test_money_per_year_scales_with_progress():
     )
     # 100000 × 0.25 + 100000 × 0.5 = 75000
     assert money == {2027: 75000}
+
+
+def test_nothing_is_due_after_the_period_following_the_target():
+    kwargs = dict(
+        baseline=0,
+        baseline_date=dt.date(2026, 12, 1),
+        direction=r.INCREASE,
+        months=3,
+        plan=[],
+        threshold=0.1,
+        target_date=dt.date(2027, 3, 31),
+    )
+    # Q2 2027, the period after the target's, is not measured yet: it is still due
+    st = r.status(measurements=[(dt.date(2027, 3, 1), 5)], **kwargs)
+    assert st.next_due == dt.date(2027, 7, 1)
+    st = r.status(measurements=[(dt.date(2027, 6, 1), 5)], **kwargs)
+    assert st.next_due is None

@@ -1,6 +1,8 @@
 """The `styr` console command: Django's manage.py under the project's name.
 
 `styr runserver`, `styr migrate`, `styr demo`, `styr generate` … all work after `make install`.
+`styr optimize` is handled before Django starts: it solves a problem file and needs no
+database or settings.
 """
 
 import os
@@ -8,6 +10,10 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["optimize"]:
+        from portfolio.cli import main as optimize
+
+        sys.exit(optimize(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
     from django.core.management import execute_from_command_line
 

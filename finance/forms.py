@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
+from portfolio.models import ResourcePool
 
 from .models import BusinessCase, CaseLine, CaseRisk, CostKind, Side, Unit
 
@@ -85,11 +86,15 @@ class CaseLineForm(forms.ModelForm):
             "unit",
             "minimum_pct",
             "maximum_pct",
+            "pool",
         ]
 
     def __init__(self, *args, business_case: BusinessCase, **kwargs):
         self.business_case = business_case
         super().__init__(*args, **kwargs)
+        self.fields["pool"].queryset = ResourcePool.objects.filter(
+            organisation_id=business_case.organisation_id
+        )
         self.fields["minimum_pct"].help_text = _(
             "The three-point estimate: 100 for both means the amounts are certain."
         )
@@ -128,7 +133,10 @@ class CaseLineForm(forms.ModelForm):
                 self.add_error("category", _("A benefit line needs a category."))
             if cleaned.get("unit") == Unit.HOURS:
                 self.add_error("unit", _("Hours are for internal costs; give benefits in money."))
+            cleaned["pool"] = None
             cleaned["cost_kind"] = cleaned["cost_source"] = ""
+        if cleaned.get("pool") and cleaned.get("unit") != Unit.HOURS:
+            self.add_error("pool", _("Only a line in hours can draw on a resource pool."))
         low, high = cleaned.get("minimum_pct"), cleaned.get("maximum_pct")
         if low is not None and low > 100:
             self.add_error(

@@ -206,6 +206,15 @@ class CaseLine(OrgOwned):
         default=Decimal("100"),
         validators=[MinValueValidator(0)],
     )
+    pool = models.ForeignKey(
+        "portfolio.ResourcePool",
+        verbose_name=_("resource pool"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lines",
+        help_text=_("For internal hours: the pool the hours come from, for capacity planning."),
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:

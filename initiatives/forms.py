@@ -45,6 +45,7 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             "focus_areas",
             "business_goals",
             "depends_on",
+            "alternatives",
             "planned_start",
             "planned_end",
             "deadline",
@@ -54,6 +55,7 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             "focus_areas": forms.CheckboxSelectMultiple,
             "business_goals": forms.CheckboxSelectMultiple,
             "depends_on": forms.CheckboxSelectMultiple,
+            "alternatives": forms.CheckboxSelectMultiple,
             "planned_start": DATE,
             "planned_end": DATE,
             "deadline": DATE,
@@ -96,6 +98,7 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
                 "tags_text", ", ".join(t.name for t in self.instance.tags.all())
             )
         self.fields["depends_on"].queryset = others.order_by("number")
+        self.fields["alternatives"].queryset = others.order_by("number")
         self.fields["track"].choices = list(Track.choices)
         if not membership.can(Perm.CREATE_INITIATIVE) and not self.instance.pk:
             # A contributor proposes an idea; the office takes it further.

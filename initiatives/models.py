@@ -133,6 +133,13 @@ class Initiative(OrgOwned, Versioned):
         blank=True,
         related_name="dependents",
     )
+    alternatives = models.ManyToManyField(
+        "self",
+        verbose_name=_("mutually exclusive with"),
+        symmetrical=True,
+        blank=True,
+        help_text=_("Initiatives that cannot both be carried out, e.g. two ways to one goal."),
+    )
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)

@@ -32,6 +32,9 @@ class Perm(StrEnum):
     EDIT_OWN_INITIATIVE = "edit_own_initiative"
     APPROVE_BUSINESS_CASE = "approve_business_case"
     PLAN_HARVEST = "plan_harvest"
+    SCORE_INITIATIVES = "score_initiatives"
+    PLAN_PORTFOLIO = "plan_portfolio"
+    COMMIT_SCENARIO = "commit_scenario"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ORGANISATION = "manage_organisation"
 
@@ -46,6 +49,9 @@ PERM_DESCRIPTIONS: dict[Perm, str] = {
     Perm.EDIT_OWN_INITIATIVE: "Change initiatives where one is lead or benefit owner",
     Perm.APPROVE_BUSINESS_CASE: "Approve a business case",
     Perm.PLAN_HARVEST: "Plan benefit harvest (budget reductions) per department and year",
+    Perm.SCORE_INITIATIVES: "Score initiatives on the prioritisation criteria",
+    Perm.PLAN_PORTFOLIO: "Set criteria and weights, build and solve scenarios",
+    Perm.COMMIT_SCENARIO: "Commit a scenario as the strategy's action plan",
     Perm.MANAGE_MEMBERS: "Add members and change their roles",
     Perm.MANAGE_ORGANISATION: "Change the organisation's settings",
 }
@@ -63,6 +69,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.EDIT_ANY_INITIATIVE,
             Perm.EDIT_OWN_INITIATIVE,
             Perm.PLAN_HARVEST,
+            Perm.SCORE_INITIATIVES,
+            Perm.PLAN_PORTFOLIO,
         }
     ),
     Role.DECISION_MAKER: frozenset(
@@ -73,6 +81,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.EDIT_OWN_INITIATIVE,
             Perm.APPROVE_BUSINESS_CASE,
             Perm.PLAN_HARVEST,
+            Perm.SCORE_INITIATIVES,
+            Perm.COMMIT_SCENARIO,
         }
     ),
     Role.INITIATIVE_LEAD: frozenset(

@@ -328,6 +328,7 @@ class Progress:
     objective: float | None
     bound: float | None
     gap: float | None
+    selected: list[dict] | None = None
 
 
 @dataclass
@@ -628,7 +629,15 @@ def solve(
         state["best"] = np.array(event.data_out.mip_solution, dtype=np.float64)
         if progress is not None:
             out = event.data_out
-            if progress(Progress(elapsed, out.mip_primal_bound, out.mip_dual_bound, out.mip_gap)):
+            best = model.selected(state["best"])
+            report = Progress(
+                elapsed,
+                _finite(out.mip_primal_bound),
+                _finite(out.mip_dual_bound),
+                _finite(out.mip_gap),
+                best,
+            )
+            if progress(report):
                 state["stopped"] = True
 
     def interrupt(event):
@@ -639,8 +648,13 @@ def solve(
         if progress is not None and elapsed - state["last_report"] >= 1.0:
             state["last_report"] = elapsed
             out = event.data_out
-            primal = out.mip_primal_bound if state["best"] is not None else None
-            if progress(Progress(elapsed, primal, out.mip_dual_bound, out.mip_gap)):
+            has_best = state["best"] is not None
+            primal = _finite(out.mip_primal_bound) if has_best else None
+            best = model.selected(state["best"]) if has_best else None
+            report = Progress(
+                elapsed, primal, _finite(out.mip_dual_bound), _finite(out.mip_gap), best
+            )
+            if progress(report):
                 state["stopped"] = True
                 event.interrupt()
 
@@ -963,7 +977,7 @@ def frontier(
         raise ProblemError("--budget", f"names no budget or pool in the problem: “{budget}”")
     if points < 2:
         raise ProblemError("--frontier", "needs at least 2 points")
-    per_point = None if time_limit is None else max(0.05, time_limit / (points + 2))
+    per_point = None if time_limit is None else max(0.05, time_limit / (points + 3))
     free = problem.with_limits(key[0], budget, [None] * len(limits))
     top = solve(
         free, time_limit=per_point, gap=gap, explain=False, greedy_baseline=False, threads=threads
@@ -998,8 +1012,20 @@ def frontier(
                 "selected": len(sol.selected),
             }
         )
-    current = sum(v for v in limits if v is not None)
-    return {"budget": budget, "current_total": current, "points": out}
+    now = solve(
+        problem,
+        time_limit=per_point,
+        gap=gap,
+        explain=False,
+        greedy_baseline=False,
+        threads=threads,
+    )
+    current = {
+        "total": sum(v for v in limits if v is not None),
+        "status": now.status,
+        "objective": now.objective,
+    }
+    return {"budget": budget, "current_total": current["total"], "current": current, "points": out}
 
 
 def _least_factor(problem: Problem, key: tuple[str, str], time_limit: float | None) -> float:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "initiatives",
     "finance",
     "benefits",
+    "portfolio",
 ]
 
 MIDDLEWARE = [

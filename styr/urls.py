@@ -11,6 +11,7 @@ org_patterns = [
     path("", include("strategy.urls")),
     path("", include("finance.urls")),
     path("", include("benefits.urls")),
+    path("", include("portfolio.urls")),
     path("", include(organisation_urls)),
 ]
 

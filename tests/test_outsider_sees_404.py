@@ -55,7 +55,20 @@ def ids(strategy, initiative, member, business_case, benefit, department):
     output = Output.objects.create(
         organisation=benefit.organisation, initiative=initiative, title="Portal"
     )
+    from portfolio.models import Criterion, Scenario, SolveRun
+
+    criterion = Criterion.objects.create(organisation=strategy.organisation, name="Value")
+    scenario = Scenario.objects.create(
+        organisation=strategy.organisation, strategy=strategy, name="Budget 2027", first_year=2027
+    )
+    run = SolveRun.objects.create(
+        organisation=strategy.organisation, scenario=scenario, problem={"periods": ["2027"]}
+    )
     return {
+        "criterion_id": criterion.pk,
+        "scenario_id": scenario.pk,
+        "run_id": run.pk,
+        "strategy_id": strategy.pk,
         "case_id": business_case.pk,
         "line_id": business_case.lines.first().pk,
         "risk_id": business_case.risks.first().pk,

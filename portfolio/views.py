@@ -1,0 +1,275 @@
+"""Prioritisation pages: criteria, weights (direct or AHP) and scores."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.views import form_page
+from initiatives.models import Initiative
+from organisations.access import org_required, require
+from organisations.permissions import Perm
+
+from . import ahp
+from .forms import CriterionForm, PairwiseForm, PoolForm, ScoreForm, WeightsForm
+from .models import DEFAULT_CRITERIA, DEFAULT_LEVELS, Criterion, Judgement, ResourcePool, Score
+from .problem import OUT_OF_SCOPE, weighted_scores
+from .services import save_scores, save_weights
+
+_form_page = partial(form_page, nav="priorities")
+
+SORTS = {
+    "score": lambda row: (row["score"] is None, -(row["score"] or 0), row["initiative"].number),
+    "-score": lambda row: (row["score"] is None, row["score"] or 0, row["initiative"].number),
+    "number": lambda row: row["initiative"].number,
+    "title": lambda row: row["initiative"].title.lower(),
+}
+
+
+def _criteria(request: HttpRequest) -> list[Criterion]:
+    return list(Criterion.objects.for_org(request.organisation))
+
+
+def _judgements(request: HttpRequest) -> dict[tuple[int, int], float]:
+    return {
+        (j.first_id, j.second_id): j.value for j in Judgement.objects.for_org(request.organisation)
+    }
+
+
+def consistency(criteria: list[Criterion], judgements: dict) -> ahp.Result | None:
+    """The consistency of the stored AHP judgements, or None when weights were set directly."""
+    if len(criteria) < 3 or not judgements:
+        return None
+    index = {c.pk: k for k, c in enumerate(criteria)}
+    pairs = {
+        (index[a], index[b]): v for (a, b), v in judgements.items() if a in index and b in index
+    }
+    return ahp.weigh(ahp.matrix(len(criteria), pairs))
+
+
+@org_required(Perm.VIEW)
+def priorities(request: HttpRequest) -> HttpResponse:
+    """The criteria with their weights, and the initiatives ranked by weighted score."""
+    criteria = _criteria(request)
+    total = sum(float(c.weight) for c in criteria) or 1.0
+    initiatives = list(
+        Initiative.objects.for_org(request.organisation)
+        .exclude(stage__in=OUT_OF_SCOPE)
+        .only("id", "number", "title", "track", "stage")
+    )
+    scores = weighted_scores(request.organisation)
+    rows = [
+        {
+            "initiative": ini,
+            "score": scores[ini.pk].score if ini.pk in scores else None,
+            "scorers": scores[ini.pk].scorers if ini.pk in scores else 0,
+            "by_criterion": [
+                scores[ini.pk].by_criterion.get(c.pk) if ini.pk in scores else None
+                for c in criteria
+            ],
+        }
+        for ini in initiatives
+    ]
+    sort = request.GET.get("sort", "score")
+    rows.sort(key=SORTS.get(sort, SORTS["score"]))
+    return render(
+        request,
+        "portfolio/priorities.html",
+        {
+            "criteria": [(c, float(c.weight) / total * 100) for c in criteria],
+            "rows": rows,
+            "sort": sort if sort in SORTS else "score",
+            "consistency": consistency(criteria, _judgements(request)),
+            "can_plan": request.membership.can(Perm.PLAN_PORTFOLIO),
+            "can_score": request.membership.can(Perm.SCORE_INITIATIVES),
+            "pools": ResourcePool.objects.for_org(request.organisation),
+            "unscored": sum(1 for r in rows if r["score"] is None),
+            "nav": "priorities",
+        },
+    )
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+@require_POST
+def criteria_defaults(request: HttpRequest) -> HttpResponse:
+    """Create the default criteria (seed 000/002) when an organisation has none yet."""
+    if not Criterion.objects.for_org(request.organisation).exists():
+        Criterion.objects.bulk_create(
+            Criterion(
+                organisation=request.organisation,
+                name=str(name),
+                description=str(description),
+                weight=weight,
+                position=k,
+                **{f"level_{n + 1}": str(text) for n, text in enumerate(DEFAULT_LEVELS)},
+            )
+            for k, (name, description, weight) in enumerate(DEFAULT_CRITERIA)
+        )
+        messages.success(request, _("The default criteria were created. Adjust them as needed."))
+    return redirect("portfolio:priorities", request.organisation.slug)
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+def criterion_edit(request: HttpRequest, criterion_id: int | None = None) -> HttpResponse:
+    criterion = (
+        get_object_or_404(Criterion.objects.for_org(request.organisation), pk=criterion_id)
+        if criterion_id
+        else Criterion(organisation=request.organisation)
+    )
+    form = CriterionForm(request.POST or None, instance=criterion)
+    back = reverse("portfolio:priorities", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        if not criterion.pk:
+            criterion.position = Criterion.objects.for_org(request.organisation).count()
+        form.save()
+        messages.success(request, _("The criterion was saved."))
+        return redirect(back)
+    heading = _("Edit criterion") if criterion.pk else _("New criterion")
+    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+def criterion_delete(request: HttpRequest, criterion_id: int) -> HttpResponse:
+    criterion = get_object_or_404(Criterion.objects.for_org(request.organisation), pk=criterion_id)
+    back = reverse("portfolio:priorities", args=[request.organisation.slug])
+    if request.method == "POST":
+        criterion.delete()
+        messages.success(request, _("The criterion and its scores were deleted."))
+        return redirect(back)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"thing": criterion.name, "back_url": back, "version": "", "nav": "priorities"},
+    )
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+def weights(request: HttpRequest) -> HttpResponse:
+    criteria = _criteria(request)
+    form = WeightsForm(request.POST or None, criteria=criteria)
+    back = reverse("portfolio:priorities", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        save_weights(
+            organisation=request.organisation,
+            weights={c.pk: form.cleaned_data[f"w_{c.pk}"] for c in criteria},
+            judgements={},  # weights set directly replace an AHP set
+        )
+        messages.success(request, _("The weights were saved."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        _("Set the weights directly"),
+        back,
+        status=400 if form.errors else 200,
+        intro=_("Weights are relative: Styr shows each as its share of the total."),
+    )
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+def pairwise(request: HttpRequest) -> HttpResponse:
+    """AHP: compare the criteria two by two; see the weights and the consistency ratio."""
+    criteria = _criteria(request)
+    form = PairwiseForm(request.POST or None, criteria=criteria, judgements=_judgements(request))
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = form.result()
+        if request.POST.get("apply") and len(criteria) >= 2:
+            save_weights(
+                organisation=request.organisation,
+                weights={
+                    c.pk: round(w * 100, 2) for c, w in zip(criteria, result.weights, strict=True)
+                },
+                judgements=form.judgements(),
+            )
+            if result.consistent:
+                messages.success(request, _("The weights from the comparisons were saved."))
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "The weights were saved, but the comparisons are inconsistent "
+                        "(CR %(cr)s above 0.10). Consider revising them."
+                    )
+                    % {"cr": f"{result.cr:.2f}"},
+                )
+            return redirect("portfolio:priorities", request.organisation.slug)
+    elif len(criteria) >= 2:
+        result = consistency(criteria, _judgements(request))
+    return render(
+        request,
+        "portfolio/pairwise.html",
+        {
+            "form": form,
+            "result": result,
+            "weights": list(zip(criteria, result.weights, strict=True)) if result else [],
+            "threshold": ahp.THRESHOLD,
+            "nav": "priorities",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.VIEW)
+def score(request: HttpRequest, number: int) -> HttpResponse:
+    """My scores of one initiative, beside everyone's averages."""
+    initiative = get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+    criteria = _criteria(request)
+    if request.method == "POST":
+        require(request, Perm.SCORE_INITIATIVES)
+    mine = {
+        s.criterion_id: s.value
+        for s in Score.objects.for_org(request.organisation).filter(
+            initiative=initiative, scorer=request.user
+        )
+    }
+    form = ScoreForm(request.POST or None, criteria=criteria, mine=mine)
+    if request.method == "POST" and form.is_valid():
+        save_scores(initiative=initiative, user=request.user, values=form.values())
+        messages.success(request, _("Your scores were saved."))
+        return redirect("portfolio:priorities", request.organisation.slug)
+    weighted = weighted_scores(request.organisation, [initiative.pk]).get(initiative.pk)
+    return render(
+        request,
+        "portfolio/score.html",
+        {
+            "initiative": initiative,
+            "form": form,
+            "weighted": weighted,
+            "averages": [
+                (c, weighted.by_criterion.get(c.pk) if weighted else None) for c in criteria
+            ],
+            "can_score": request.membership.can(Perm.SCORE_INITIATIVES),
+            "nav": "priorities",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+def pool_create(request: HttpRequest) -> HttpResponse:
+    form = PoolForm(request.POST or None, organisation=request.organisation)
+    back = reverse("portfolio:priorities", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        pool = form.save(commit=False)
+        pool.organisation = request.organisation
+        pool.save()
+        messages.success(request, _("The resource pool was created."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        _("New resource pool"),
+        back,
+        status=400 if form.errors else 200,
+        intro=_(
+            "A pool is a group of people whose hours are limited, e.g. project managers, "
+            "architects or super users. A business case's internal hours name their pool."
+        ),
+    )

@@ -32,7 +32,8 @@ chromium:
 run: install
 	$(STYR) migrate --noinput
 	$(STYR) demo
-	DEBUG=1 $(STYR) runserver 127.0.0.1:8000
+	@# The worker solves scenarios outside the web requests; it stops with the server.
+	$(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; DEBUG=1 $(STYR) runserver 127.0.0.1:8000
 
 test: install chromium
 	$(VENV)/bin/ruff check .

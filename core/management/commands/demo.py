@@ -11,6 +11,7 @@ from django.db import transaction
 
 from core import demo_data as D
 from core.synthetic import add_cases_and_benefits
+from portfolio.demo import add_prioritisation
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
@@ -207,4 +208,11 @@ class Command(BaseCommand):
             [i for i in initiatives if i.stage != "idea"][:20],
             owner=people["benefit_owner"],
             rng=random.Random(2026),
+        )
+        add_prioritisation(
+            org,
+            strategy,
+            [i for i in initiatives if i.stage not in ("closed", "stopped")],
+            [people["portfolio_manager"], people["decision_maker"]],
+            rng=random.Random(2027),
         )

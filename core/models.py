@@ -89,7 +89,7 @@ class Change(models.Model):
                     label = str(field.related_model._meta.verbose_name_plural)
                 else:
                     label = str(field.verbose_name)
-                choices = {str(k): str(v) for k, v in (field.choices or [])}
+                choices = {str(k): str(v) for k, v in (getattr(field, "choices", None) or [])}
             except FieldDoesNotExist:  # a field removed since; show its stored name
                 pass
             rows.append((label, choices.get(str(old), old), choices.get(str(new), new)))

@@ -18,14 +18,23 @@ from .models import (
 def add_prioritisation(org, strategy, initiatives, scorers, *, rng: random.Random) -> Scenario:
     criteria = [
         Criterion.objects.create(
-            organisation=org, name=str(name), description=str(description), weight=weight,
-            position=k, **{f"level_{n + 1}": str(text) for n, text in enumerate(DEFAULT_LEVELS)},
+            organisation=org,
+            name=str(name),
+            description=str(description),
+            weight=weight,
+            position=k,
+            **{f"level_{n + 1}": str(text) for n, text in enumerate(DEFAULT_LEVELS)},
         )
         for k, (name, description, weight) in enumerate(DEFAULT_CRITERIA)
     ]
     Score.objects.bulk_create(
-        Score(organisation=org, initiative=ini, criterion=c, scorer=user,
-              value=min(5, max(1, base + rng.choice((-1, 0, 0, 1)))))
+        Score(
+            organisation=org,
+            initiative=ini,
+            criterion=c,
+            scorer=user,
+            value=min(5, max(1, base + rng.choice((-1, 0, 0, 1)))),
+        )
         for ini in initiatives
         for base in [rng.randint(2, 4)]
         for user in scorers
@@ -35,13 +44,21 @@ def add_prioritisation(org, strategy, initiatives, scorers, *, rng: random.Rando
         ResourcePool.objects.create(organisation=org, name=name)
     first = max(strategy.period_start, 2027)
     scenario = Scenario.objects.create(
-        organisation=org, strategy=strategy, name=f"Budget {first}, forslag", first_year=first,
-        periods=min(4, strategy.period_end - first + 1) or 1, objective="blend", score_share=60,
+        organisation=org,
+        strategy=strategy,
+        name=f"Budget {first}, forslag",
+        first_year=first,
+        periods=min(4, strategy.period_end - first + 1) or 1,
+        objective="blend",
+        score_share=60,
         time_limit=20,
         notes="Forslag til budgetforhandlingerne: investeringsrammen fra budgetaftalen.",
     )
     ScenarioLimit.objects.create(
-        organisation=org, scenario=scenario, kind="budget", budget="investment",
+        organisation=org,
+        scenario=scenario,
+        kind="budget",
+        budget="investment",
         amounts=[4_000_000] * scenario.periods,
     )
     return scenario

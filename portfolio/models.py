@@ -223,6 +223,8 @@ class ScenarioLimit(OrgOwned):
 
     class Meta:
         ordering = ["kind", "budget", "pool__name"]
+        verbose_name = _("limit")
+        verbose_name_plural = _("limits")
 
     @property
     def key(self) -> str:
@@ -258,6 +260,8 @@ class ScenarioEntry(OrgOwned):
                 fields=["scenario", "initiative"], name="unique_entry_per_scenario"
             )
         ]
+        verbose_name = _("initiative setting")
+        verbose_name_plural = _("initiative settings")
 
 
 class RunKind(models.TextChoices):

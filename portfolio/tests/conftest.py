@@ -11,8 +11,13 @@ def portfolio(org, initiative, business_case):
     from finance.models import BusinessCase, CaseLine
 
     mandatory = Initiative.objects.create(
-        organisation=org, number=2, title="Ny ydelsesplatform", track="mandatory",
-        ambition="medium", deadline="2028-12-31", stage="idea",
+        organisation=org,
+        number=2,
+        title="Ny ydelsesplatform",
+        track="mandatory",
+        ambition="medium",
+        deadline="2028-12-31",
+        stage="idea",
     )
     prerequisite = Initiative.objects.create(
         organisation=org, number=3, title="Fælles login", track="prerequisite", stage="idea"
@@ -20,22 +25,45 @@ def portfolio(org, initiative, business_case):
     initiative.depends_on.add(prerequisite)
     for variant, invest, benefit in (("low", 300, 100), ("high", 800, 400)):
         case = BusinessCase.objects.create(
-            organisation=org, initiative=mandatory, variant=variant, first_year=2027,
-            horizon_years=4, discount_rate="3.50",
+            organisation=org,
+            initiative=mandatory,
+            variant=variant,
+            first_year=2027,
+            horizon_years=4,
+            discount_rate="3.50",
         )
         common = {"organisation": org, "business_case": case}
-        CaseLine.objects.create(**common, side="cost", description="Implementering",
-                                cost_kind="investment", cost_source="external",
-                                amounts=[invest, 0, 0, 0])
-        CaseLine.objects.create(**common, side="benefit", description="Tid",
-                                category="economic", amounts=[0, benefit, benefit, benefit])
+        CaseLine.objects.create(
+            **common,
+            side="cost",
+            description="Implementering",
+            cost_kind="investment",
+            cost_source="external",
+            amounts=[invest, 0, 0, 0],
+        )
+        CaseLine.objects.create(
+            **common,
+            side="benefit",
+            description="Tid",
+            category="economic",
+            amounts=[0, benefit, benefit, benefit],
+        )
     case = BusinessCase.objects.create(
-        organisation=org, initiative=prerequisite, first_year=2027, horizon_years=4,
+        organisation=org,
+        initiative=prerequisite,
+        first_year=2027,
+        horizon_years=4,
         discount_rate="3.50",
     )
-    CaseLine.objects.create(organisation=org, business_case=case, side="cost",
-                            description="Login", cost_kind="investment",
-                            cost_source="external", amounts=[200, 0, 0, 0])
+    CaseLine.objects.create(
+        organisation=org,
+        business_case=case,
+        side="cost",
+        description="Login",
+        cost_kind="investment",
+        cost_source="external",
+        amounts=[200, 0, 0, 0],
+    )
     return {"portal": initiative, "mandatory": mandatory, "prerequisite": prerequisite}
 
 
@@ -46,14 +74,27 @@ def scenario(org, strategy, portfolio, member):
 
     criterion = Criterion.objects.create(organisation=org, name="Mål", weight=1)
     for key, value in (("portal", 5), ("mandatory", 4), ("prerequisite", 3)):
-        Score.objects.create(organisation=org, initiative=portfolio[key], criterion=criterion,
-                             scorer=member, value=value)
+        Score.objects.create(
+            organisation=org,
+            initiative=portfolio[key],
+            criterion=criterion,
+            scorer=member,
+            value=value,
+        )
     s = Scenario.objects.create(
-        organisation=org, strategy=strategy, name="Budget 2027", first_year=2027, periods=3,
-        objective="score", time_limit=10,
+        organisation=org,
+        strategy=strategy,
+        name="Budget 2027",
+        first_year=2027,
+        periods=3,
+        objective="score",
+        time_limit=10,
     )
     ScenarioLimit.objects.create(
-        organisation=org, scenario=s, kind="budget", budget="investment",
+        organisation=org,
+        scenario=s,
+        kind="budget",
+        budget="investment",
         amounts=[1500, 1500, 1500],
     )
     return s

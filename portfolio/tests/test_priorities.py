@@ -91,11 +91,14 @@ def test_a_score_outside_1_to_5_is_refused(client, member, initiative, org):
 def test_the_ranking_sorts_by_score(client, member, org, initiative):
     from initiatives.models import Initiative
 
-    other = Initiative.objects.create(organisation=org, number=2, title="Robot", track="must_win",
-                                      result_goals="x", stage="idea")
+    other = Initiative.objects.create(
+        organisation=org, number=2, title="Robot", track="must_win", result_goals="x", stage="idea"
+    )
     c = Criterion.objects.create(organisation=org, name="Mål", weight=1)
     Score.objects.create(organisation=org, initiative=other, criterion=c, scorer=member, value=5)
-    Score.objects.create(organisation=org, initiative=initiative, criterion=c, scorer=member, value=2)
+    Score.objects.create(
+        organisation=org, initiative=initiative, criterion=c, scorer=member, value=2
+    )
     client.force_login(member)
     page = client.get("/skovby/prioritisation/?sort=score").content.decode()
     assert page.index("I-002 Robot") < page.index("I-001 Ny borgerportal")

@@ -9,10 +9,18 @@ def test_it_creates_a_scenario_from_the_strategys_years(client, member, strategy
     client.force_login(member)
     r = client.get("/skovby/scenarios/new/")
     assert r.status_code == 200 and 'value="2026"' in r.content.decode()
-    r = client.post("/skovby/scenarios/new/", {
-        "name": "Budget 2027", "strategy": strategy.pk, "first_year": 2027, "periods": 4,
-        "objective": "score", "score_share": 50, "time_limit": 30,
-    })
+    r = client.post(
+        "/skovby/scenarios/new/",
+        {
+            "name": "Budget 2027",
+            "strategy": strategy.pk,
+            "first_year": 2027,
+            "periods": 4,
+            "objective": "score",
+            "score_share": 50,
+            "time_limit": 30,
+        },
+    )
     scenario = Scenario.objects.get()
     assert r.status_code == 302 and r["Location"] == f"/skovby/scenarios/{scenario.pk}/"
     assert scenario.organisation == strategy.organisation
@@ -92,11 +100,11 @@ def test_two_workers_cannot_claim_the_same_run(member, scenario):
 
 def test_the_frontier_is_computed_for_a_limited_budget(client, member, scenario):
     client.force_login(member)
-    r = client.post(f"/skovby/scenarios/{scenario.pk}/frontier/",
-                    {"budget": "running", "points": 5})
+    r = client.post(
+        f"/skovby/scenarios/{scenario.pk}/frontier/", {"budget": "running", "points": 5}
+    )
     assert r.status_code == 302 and not SolveRun.objects.exists()  # running has no limit
-    client.post(f"/skovby/scenarios/{scenario.pk}/frontier/",
-                {"budget": "investment", "points": 5})
+    client.post(f"/skovby/scenarios/{scenario.pk}/frontier/", {"budget": "investment", "points": 5})
     run_pending()
     run = SolveRun.objects.get(kind="frontier")
     values = [p["objective"] for p in run.result["points"]]
@@ -105,12 +113,23 @@ def test_the_frontier_is_computed_for_a_limited_budget(client, member, scenario)
     assert 'id="frontier-table"' in page and "<svg" in page
 
 
-def test_committing_makes_the_action_plan_and_supersedes_the_old_one(client, admin_member, scenario, strategy):
-    old = Scenario.objects.create(organisation=scenario.organisation, strategy=strategy,
-                                  name="Gammel", first_year=2027, status="committed")
+def test_committing_makes_the_action_plan_and_supersedes_the_old_one(
+    client, admin_member, scenario, strategy
+):
+    old = Scenario.objects.create(
+        organisation=scenario.organisation,
+        strategy=strategy,
+        name="Gammel",
+        first_year=2027,
+        status="committed",
+    )
     client.force_login(admin_member)
-    assert client.post(f"/skovby/scenarios/{scenario.pk}/commit/",
-                       {"version": scenario.version}).status_code == 302
+    assert (
+        client.post(
+            f"/skovby/scenarios/{scenario.pk}/commit/", {"version": scenario.version}
+        ).status_code
+        == 302
+    )
     scenario.refresh_from_db()
     assert scenario.status == "draft"  # not solved yet: nothing to commit
     queue_run(scenario=scenario, user=admin_member)
@@ -130,8 +149,12 @@ def test_a_portfolio_manager_cannot_commit(client, member, scenario):
     queue_run(scenario=scenario, user=member)
     run_pending()
     client.force_login(member)
-    assert client.post(f"/skovby/scenarios/{scenario.pk}/commit/",
-                       {"version": scenario.version}).status_code == 403
+    assert (
+        client.post(
+            f"/skovby/scenarios/{scenario.pk}/commit/", {"version": scenario.version}
+        ).status_code
+        == 403
+    )
 
 
 def test_limits_are_saved_and_a_stale_form_is_refused(client, member, scenario):
@@ -147,8 +170,10 @@ def test_limits_are_saved_and_a_stale_form_is_refused(client, member, scenario):
 
 def test_a_negative_limit_is_refused_and_nothing_changes(client, member, scenario):
     client.force_login(member)
-    r = client.post(f"/skovby/scenarios/{scenario.pk}/limits/",
-                    {"version": scenario.version, "budget_investment_0": "-5"})
+    r = client.post(
+        f"/skovby/scenarios/{scenario.pk}/limits/",
+        {"version": scenario.version, "budget_investment_0": "-5"},
+    )
     assert r.status_code == 400
     assert scenario.limits.get().amounts == [1500, 1500, 1500]
 
@@ -171,10 +196,21 @@ def test_entries_force_an_initiative_out(client, member, scenario, portfolio):
 
 
 def test_compare_shows_what_changed(client, member, scenario, strategy):
-    other = Scenario.objects.create(organisation=scenario.organisation, strategy=strategy,
-                                    name="Stram", first_year=2027, periods=3, objective="npv")
-    ScenarioLimit.objects.create(organisation=scenario.organisation, scenario=other,
-                                 kind="budget", budget="investment", amounts=[800, 0, 0])
+    other = Scenario.objects.create(
+        organisation=scenario.organisation,
+        strategy=strategy,
+        name="Stram",
+        first_year=2027,
+        periods=3,
+        objective="npv",
+    )
+    ScenarioLimit.objects.create(
+        organisation=scenario.organisation,
+        scenario=other,
+        kind="budget",
+        budget="investment",
+        amounts=[800, 0, 0],
+    )
     for s in (scenario, other):
         queue_run(scenario=s, user=member)
     run_pending()

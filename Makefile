@@ -8,7 +8,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run test lint format messages bench chromium clean
+.PHONY: install run test lint format messages bench bench-optimizer chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -55,6 +55,10 @@ messages: install
 
 bench: install
 	$(VENV)/bin/python bench/run.py
+	$(VENV)/bin/python bench/optimizer.py
+
+bench-optimizer: install
+	$(VENV)/bin/python bench/optimizer.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules var/static

@@ -617,7 +617,9 @@ def solve(
         if not ok and explain:
             sol.explanation = explain_infeasible(problem, time_limit=time_limit)
         return sol
-    h = _highs(time_limit, gap, log, threads)
+    # The time limit covers the whole call: building the model and the greedy count too.
+    remaining = None if time_limit is None else max(0.1, time_limit - (time.monotonic() - began))
+    h = _highs(remaining, gap, log, threads)
     _binaries(h, cols, model.values())
     _add_rows(h, model.rows)
     state = {"first": None, "last_report": 0.0, "stopped": False, "best": None}

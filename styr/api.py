@@ -12,13 +12,15 @@ from benefits.api import router as benefits_router
 from finance.api import router as finance_router
 from initiatives.api import router as initiatives_router
 from organisations.api import router as organisations_router
+from portfolio.api import router as portfolio_router
 from strategy.api import router as strategy_router
 
 api = NinjaAPI(
     title="Styr API",
     version="1.0.0",
     description=(
-        "Strategies, focus areas, initiatives, business cases, benefits and measurements of "
+        "Strategies, focus areas, initiatives, business cases, benefits, measurements, scores "
+        "and scenarios of "
         "the municipalities you belong to."
     ),
     urls_namespace="api-1.0.0",
@@ -28,6 +30,7 @@ api.add_router("/", strategy_router)
 api.add_router("/", initiatives_router)
 api.add_router("/", finance_router)
 api.add_router("/", benefits_router)
+api.add_router("/", portfolio_router)
 
 
 @api.exception_handler(PermissionDenied)

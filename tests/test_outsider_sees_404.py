@@ -118,7 +118,12 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         "/api/v1/organisations/skovby/focus-areas/1",
         "/api/v1/organisations/skovby/initiatives",
         f"/api/v1/organisations/skovby/initiatives/{ids['number']}",
+        "/api/v1/organisations/skovby/scenarios",
+        f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}",
+        "/api/v1/organisations/skovby/scores",
     ]
+    r = client.post(f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}/solve", **headers)
+    assert r.status_code == 404
     for url in urls:
         assert client.get(url, **headers).status_code == 404, url
         assert client.patch(

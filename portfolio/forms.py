@@ -15,7 +15,6 @@ from .models import (
     EntryDecision,
     LimitKind,
     ResourcePool,
-    RunKind,
     Scenario,
 )
 
@@ -312,7 +311,3 @@ class FrontierForm(forms.Form):
     def __init__(self, *args, names: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["budget"].choices = names
-
-
-class StopForm(forms.Form):
-    kind = forms.ChoiceField(choices=RunKind.choices, required=False)

@@ -49,6 +49,8 @@ def page(browser):
 
 def assert_accessible(page) -> None:
     """axe-core with WCAG 2.1 A/AA rules: no serious or critical violation."""
+    # A click that navigates returns before the new document exists; wait for it.
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async () => await axe.run(document, {runOnly: {type: 'tag',

@@ -76,6 +76,8 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
             "info": TRACKS[initiative.track],
             "can_edit": can_edit(request.membership, initiative, request.user),
             "history": Change.for_page(initiative)[:30],
+            "decisions": initiative.decisions.select_related("body", "recorded_by")[:50],
+            "can_record": request.membership.can(Perm.RECORD_DECISIONS),
             "nav": "portfolio",
         },
     )

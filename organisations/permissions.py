@@ -35,6 +35,8 @@ class Perm(StrEnum):
     SCORE_INITIATIVES = "score_initiatives"
     PLAN_PORTFOLIO = "plan_portfolio"
     COMMIT_SCENARIO = "commit_scenario"
+    MANAGE_GOVERNANCE = "manage_governance"
+    RECORD_DECISIONS = "record_decisions"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ORGANISATION = "manage_organisation"
 
@@ -52,6 +54,8 @@ PERM_DESCRIPTIONS: dict[Perm, str] = {
     Perm.SCORE_INITIATIVES: "Score initiatives on the prioritisation criteria",
     Perm.PLAN_PORTFOLIO: "Set criteria and weights, build and solve scenarios",
     Perm.COMMIT_SCENARIO: "Commit a scenario as the strategy's action plan",
+    Perm.MANAGE_GOVERNANCE: "Set up bodies, their members and mandates",
+    Perm.RECORD_DECISIONS: "Record a body's decisions (within its mandate) in the log",
     Perm.MANAGE_MEMBERS: "Add members and change their roles",
     Perm.MANAGE_ORGANISATION: "Change the organisation's settings",
 }
@@ -71,6 +75,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PLAN_HARVEST,
             Perm.SCORE_INITIATIVES,
             Perm.PLAN_PORTFOLIO,
+            Perm.MANAGE_GOVERNANCE,
+            Perm.RECORD_DECISIONS,
         }
     ),
     Role.DECISION_MAKER: frozenset(
@@ -83,6 +89,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PLAN_HARVEST,
             Perm.SCORE_INITIATIVES,
             Perm.COMMIT_SCENARIO,
+            Perm.RECORD_DECISIONS,
         }
     ),
     Role.INITIATIVE_LEAD: frozenset(

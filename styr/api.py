@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 
 from benefits.api import router as benefits_router
 from finance.api import router as finance_router
+from governance.api import router as governance_router
 from initiatives.api import router as initiatives_router
 from organisations.api import router as organisations_router
 from portfolio.api import router as portfolio_router
@@ -31,6 +32,7 @@ api.add_router("/", initiatives_router)
 api.add_router("/", finance_router)
 api.add_router("/", benefits_router)
 api.add_router("/", portfolio_router)
+api.add_router("/", governance_router)
 
 
 @api.exception_handler(PermissionDenied)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "finance",
     "benefits",
     "portfolio",
+    "governance",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ org_patterns = [
     path("", include("finance.urls")),
     path("", include("benefits.urls")),
     path("", include("portfolio.urls")),
+    path("", include("governance.urls")),
     path("", include(organisation_urls)),
 ]
 

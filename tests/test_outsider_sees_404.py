@@ -64,10 +64,22 @@ def ids(strategy, initiative, member, business_case, benefit, department):
     run = SolveRun.objects.create(
         organisation=strategy.organisation, scenario=scenario, problem={"periods": ["2027"]}
     )
+    from governance.models import Body, BodyMember, Mandate
+
+    body = Body.objects.create(
+        organisation=strategy.organisation, name="Direktion", kind="executive_board"
+    )
+    seat = BodyMember.objects.create(organisation=strategy.organisation, body=body, user=member)
+    mandate = Mandate.objects.create(
+        organisation=strategy.organisation, body=body, kind="commit_scenario"
+    )
     return {
         "criterion_id": criterion.pk,
         "scenario_id": scenario.pk,
         "run_id": run.pk,
+        "body_id": body.pk,
+        "member_id": seat.pk,
+        "mandate_id": mandate.pk,
         "strategy_id": strategy.pk,
         "case_id": business_case.pk,
         "line_id": business_case.lines.first().pk,
@@ -121,6 +133,7 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         "/api/v1/organisations/skovby/scenarios",
         f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}",
         "/api/v1/organisations/skovby/scores",
+        "/api/v1/organisations/skovby/decisions",
     ]
     r = client.post(f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}/solve", **headers)
     assert r.status_code == 404

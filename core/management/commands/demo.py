@@ -14,6 +14,7 @@ from core.synthetic import add_cases_and_benefits
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
+from governance.services import create_defaults
 from portfolio.demo import add_prioritisation
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
 
@@ -209,6 +210,7 @@ class Command(BaseCommand):
             owner=people["benefit_owner"],
             rng=random.Random(2026),
         )
+        create_defaults(org)
         add_prioritisation(
             org,
             strategy,

@@ -1,0 +1,167 @@
+"""Governance: the bodies that decide, their mandates, and the decisions they take."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import OrgOwned, OrgQuerySet
+from initiatives.tracks import Track
+
+
+class BodyKind(models.TextChoices):
+    COUNCIL = "council", _("Municipal council")
+    EXECUTIVE_BOARD = "executive_board", _("Executive board")
+    STEERING_GROUP = "steering_group", _("Steering group")
+    PROJECT_COUNCIL = "project_council", _("Project council")
+    DIGITALISATION_COUNCIL = "digitalisation_council", _("Digitalisation council")
+    ARCHITECTURE_COUNCIL = "architecture_council", _("Architecture council")
+    DIGITALISATION_OFFICE = "digitalisation_office", _("Digitalisation office")
+
+
+class Body(OrgOwned):
+    """A body that takes decisions (kommunalbestyrelse, direktion, projektråd …).
+
+    What it may decide is its mandates; who sits in it are its members.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=25, choices=BodyKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    MEMBER = "member", _("Member")
+    SECRETARY = "secretary", _("Secretary")
+
+
+class BodyMember(OrgOwned):
+    """A person's seat in a body."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(
+        _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
+
+    class Meta:
+        ordering = ["role", "user__name"]
+        constraints = [models.UniqueConstraint(fields=["body", "user"], name="unique_body_member")]
+
+
+class DecisionKind(models.TextChoices):
+    APPROVE_STRATEGY = "approve_strategy", _("Approve the strategy")
+    APPROVE_INITIATIVE = "approve_initiative", _("Approve an initiative")
+    APPROVE_BUSINESS_CASE = "approve_business_case", _("Approve a business case")
+    SET_AMBITION = "set_ambition", _("Set the ambition of a mandatory solution")
+    PASS_GATE = "pass_gate", _("Pass a stage gate")
+    STOP_INITIATIVE = "stop_initiative", _("Stop an initiative")
+    COMMIT_SCENARIO = "commit_scenario", _("Commit a portfolio scenario")
+
+
+class MandateQuerySet(OrgQuerySet):
+    def covering(self, kind: str, track: str = "", amount: Decimal | None = None):
+        """The mandates that allow this decision: same kind, the track or any track, and an
+        amount within the limit (no limit, or no amount given, always fits)."""
+        qs = self.filter(kind=kind).filter(models.Q(track="") | models.Q(track=track or ""))
+        if amount is not None:
+            qs = qs.filter(models.Q(max_amount__isnull=True) | models.Q(max_amount__gte=amount))
+        return qs
+
+
+class Mandate(OrgOwned):
+    """What a body may decide: a kind of decision, for one track or all, up to an amount."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="mandates")
+    kind = models.CharField(_("decision"), max_length=25, choices=DecisionKind.choices)
+    track = models.CharField(
+        _("track"),
+        max_length=15,
+        choices=Track.choices,
+        blank=True,
+        help_text=_("Empty means every track."),
+    )
+    max_amount = models.DecimalField(
+        _("up to the amount"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("Empty means no limit."),
+    )
+
+    objects = MandateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "track"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.get_kind_display()}"
+
+
+class Outcome(models.TextChoices):
+    APPROVE = "approve", _("Approved")
+    REJECT = "reject", _("Rejected")
+    POSTPONE = "postpone", _("Postponed")
+    CHANGE = "change", _("Approved with changes")
+    STOP = "stop", _("Stopped")
+
+
+class Decision(OrgOwned):
+    """A decision taken by a body, with its rationale and conditions: the decision log.
+
+    It can only be recorded when the body holds a mandate for it (services.record_decision).
+    """
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="decisions"
+    )
+    kind = models.CharField(_("decision"), max_length=25, choices=DecisionKind.choices)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("The amount decided on, e.g. the business case's investment."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    rationale = models.TextField(_("rationale"))
+    conditions = models.TextField(_("conditions"), blank=True)
+    decided_on = models.DateField(_("decided on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_on", "-recorded_at"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,235 @@
+"""Governance pages: bodies with members and mandates, and the decision log."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from functools import partial
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from core.views import form_page, xlsx_response
+from initiatives.models import Initiative
+from organisations.access import org_required
+from organisations.permissions import Perm
+
+from .forms import BodyForm, DecisionForm, MandateForm, MemberForm
+from .models import Body, BodyMember, Decision, DecisionKind, Mandate, Outcome
+from .services import MandateError, create_defaults, record_decision
+
+_form_page = partial(form_page, nav="governance")
+
+
+def _body(request: HttpRequest, body_id: int) -> Body:
+    return get_object_or_404(Body.objects.for_org(request.organisation), pk=body_id)
+
+
+@org_required(Perm.VIEW)
+def bodies(request: HttpRequest) -> HttpResponse:
+    items = Body.objects.for_org(request.organisation).prefetch_related("members__user", "mandates")
+    return render(
+        request,
+        "governance/bodies.html",
+        {
+            "bodies": items,
+            "can_manage": request.membership.can(Perm.MANAGE_GOVERNANCE),
+            "nav": "governance",
+        },
+    )
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+@require_POST
+def defaults(request: HttpRequest) -> HttpResponse:
+    if create_defaults(request.organisation):
+        messages.success(request, _("The default bodies and mandates were created."))
+    return redirect("governance:bodies", request.organisation.slug)
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+def body_edit(request: HttpRequest, body_id: int | None = None) -> HttpResponse:
+    body = _body(request, body_id) if body_id else Body(organisation=request.organisation)
+    form = BodyForm(request.POST or None, instance=body)
+    back = reverse("governance:bodies", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The body was saved."))
+        return redirect(back)
+    heading = _("Edit body") if body.pk else _("New body")
+    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+def member_add(request: HttpRequest, body_id: int) -> HttpResponse:
+    body = _body(request, body_id)
+    form = MemberForm(request.POST or None, body=body)
+    back = reverse("governance:bodies", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        seat = form.save(commit=False)
+        seat.body, seat.organisation = body, request.organisation
+        seat.save()
+        messages.success(request, _("The member was added."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        _("Add a member to %(body)s") % {"body": body},
+        back,
+        status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+@require_POST
+def member_remove(request: HttpRequest, body_id: int, member_id: int) -> HttpResponse:
+    body = _body(request, body_id)
+    get_object_or_404(
+        BodyMember.objects.for_org(request.organisation), pk=member_id, body=body
+    ).delete()
+    messages.success(request, _("The member was removed."))
+    return redirect("governance:bodies", request.organisation.slug)
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+def mandate_add(request: HttpRequest, body_id: int) -> HttpResponse:
+    body = _body(request, body_id)
+    form = MandateForm(request.POST or None)
+    back = reverse("governance:bodies", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        mandate = form.save(commit=False)
+        mandate.body, mandate.organisation = body, request.organisation
+        mandate.save()
+        messages.success(request, _("The mandate was added."))
+        return redirect(back)
+    return _form_page(
+        request,
+        form,
+        _("Give %(body)s a mandate") % {"body": body},
+        back,
+        status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+@require_POST
+def mandate_remove(request: HttpRequest, body_id: int, mandate_id: int) -> HttpResponse:
+    body = _body(request, body_id)
+    get_object_or_404(
+        Mandate.objects.for_org(request.organisation), pk=mandate_id, body=body
+    ).delete()
+    messages.success(request, _("The mandate was removed."))
+    return redirect("governance:bodies", request.organisation.slug)
+
+
+def _filtered(request: HttpRequest):
+    qs = Decision.objects.for_org(request.organisation).select_related(
+        "body", "initiative", "recorded_by"
+    )
+    get = request.GET
+    if get.get("body", "").isdigit():
+        qs = qs.filter(body_id=int(get["body"]))
+    if get.get("initiative", "").isdigit():
+        qs = qs.filter(initiative__number=int(get["initiative"]))
+    if get.get("kind") in DecisionKind.values:
+        qs = qs.filter(kind=get["kind"])
+    if get.get("outcome") in Outcome.values:
+        qs = qs.filter(outcome=get["outcome"])
+    return qs
+
+
+@org_required(Perm.VIEW)
+def decisions(request: HttpRequest) -> HttpResponse:
+    """The decision log, for the organisation or filtered to a body, initiative, kind, outcome."""
+    return render(
+        request,
+        "governance/decisions.html",
+        {
+            "decisions": _filtered(request)[:500],
+            "bodies": Body.objects.for_org(request.organisation),
+            "kinds": DecisionKind.choices,
+            "outcomes": Outcome.choices,
+            "query": request.GET.urlencode(),
+            "selected": request.GET,
+            "can_record": request.membership.can(Perm.RECORD_DECISIONS),
+            "nav": "governance",
+        },
+    )
+
+
+@org_required(Perm.VIEW)
+def decisions_export(request: HttpRequest) -> HttpResponse:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Decisions")[:31]
+    ws.append(
+        [
+            _("Date"),
+            _("Body"),
+            _("Decision"),
+            _("Initiative"),
+            _("Title"),
+            _("Outcome"),
+            _("Amount"),
+            _("Rationale"),
+            _("Conditions"),
+            _("Recorded by"),
+            _("Recorded at"),
+        ]
+    )
+    for d in _filtered(request):
+        ws.append(
+            [
+                d.decided_on,
+                str(d.body),
+                d.get_kind_display(),
+                d.initiative.reference if d.initiative else "",
+                d.title,
+                d.get_outcome_display(),
+                float(d.amount) if d.amount is not None else None,
+                d.rationale,
+                d.conditions,
+                str(d.recorded_by or ""),
+                d.recorded_at.replace(tzinfo=None),
+            ]
+        )
+    out = io.BytesIO()
+    wb.save(out)
+    return xlsx_response(out.getvalue(), "decisions.xlsx")
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def decision_create(request: HttpRequest) -> HttpResponse:
+    initial = {"decided_on": datetime.date.today()}
+    number = request.GET.get("initiative", "")
+    if number.isdigit():
+        initiative = (
+            Initiative.objects.for_org(request.organisation).filter(number=int(number)).first()
+        )
+        if initiative is not None:
+            initial["initiative"] = initiative
+    form = DecisionForm(request.POST or None, organisation=request.organisation, initial=initial)
+    back = reverse("governance:decisions", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        decision = form.save(commit=False)
+        decision.organisation = request.organisation
+        try:
+            record_decision(decision=decision, user=request.user)
+        except MandateError as exc:  # a mandate removed since the form was checked
+            form.add_error("body", str(exc))
+        else:
+            messages.success(request, _("The decision was recorded in the log."))
+            return redirect(back)
+    return _form_page(
+        request,
+        form,
+        _("Record a decision"),
+        back,
+        status=400 if form.errors else 200,
+        intro=_("A decision can only be recorded for a body that holds the mandate for it."),
+    )

@@ -11,10 +11,10 @@ from django.db import transaction
 
 from core import demo_data as D
 from core.synthetic import add_cases_and_benefits
+from governance.services import create_defaults
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
-from governance.services import create_defaults
 from portfolio.demo import add_prioritisation
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
 

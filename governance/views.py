@@ -65,66 +65,59 @@ def body_edit(request: HttpRequest, body_id: int | None = None) -> HttpResponse:
     return _form_page(request, form, heading, back, status=400 if form.errors else 200)
 
 
+def _add_to_body(request: HttpRequest, body: Body, form, heading: str, message: str):
+    """Save a member or mandate form as a part of the body, or show it again."""
+    back = reverse("governance:bodies", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        part = form.save(commit=False)
+        part.body, part.organisation = body, request.organisation
+        part.save()
+        messages.success(request, message)
+        return redirect(back)
+    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+
+
+def _remove_from_body(request: HttpRequest, model, body_id: int, pk: int, message: str):
+    body = _body(request, body_id)
+    get_object_or_404(model.objects.for_org(request.organisation), pk=pk, body=body).delete()
+    messages.success(request, message)
+    return redirect("governance:bodies", request.organisation.slug)
+
+
 @org_required(Perm.MANAGE_GOVERNANCE)
 def member_add(request: HttpRequest, body_id: int) -> HttpResponse:
     body = _body(request, body_id)
-    form = MemberForm(request.POST or None, body=body)
-    back = reverse("governance:bodies", args=[request.organisation.slug])
-    if request.method == "POST" and form.is_valid():
-        seat = form.save(commit=False)
-        seat.body, seat.organisation = body, request.organisation
-        seat.save()
-        messages.success(request, _("The member was added."))
-        return redirect(back)
-    return _form_page(
+    return _add_to_body(
         request,
-        form,
+        body,
+        MemberForm(request.POST or None, body=body),
         _("Add a member to %(body)s") % {"body": body},
-        back,
-        status=400 if form.errors else 200,
+        _("The member was added."),
     )
 
 
 @org_required(Perm.MANAGE_GOVERNANCE)
 @require_POST
 def member_remove(request: HttpRequest, body_id: int, member_id: int) -> HttpResponse:
-    body = _body(request, body_id)
-    get_object_or_404(
-        BodyMember.objects.for_org(request.organisation), pk=member_id, body=body
-    ).delete()
-    messages.success(request, _("The member was removed."))
-    return redirect("governance:bodies", request.organisation.slug)
+    return _remove_from_body(request, BodyMember, body_id, member_id, _("The member was removed."))
 
 
 @org_required(Perm.MANAGE_GOVERNANCE)
 def mandate_add(request: HttpRequest, body_id: int) -> HttpResponse:
     body = _body(request, body_id)
-    form = MandateForm(request.POST or None)
-    back = reverse("governance:bodies", args=[request.organisation.slug])
-    if request.method == "POST" and form.is_valid():
-        mandate = form.save(commit=False)
-        mandate.body, mandate.organisation = body, request.organisation
-        mandate.save()
-        messages.success(request, _("The mandate was added."))
-        return redirect(back)
-    return _form_page(
+    return _add_to_body(
         request,
-        form,
+        body,
+        MandateForm(request.POST or None),
         _("Give %(body)s a mandate") % {"body": body},
-        back,
-        status=400 if form.errors else 200,
+        _("The mandate was added."),
     )
 
 
 @org_required(Perm.MANAGE_GOVERNANCE)
 @require_POST
 def mandate_remove(request: HttpRequest, body_id: int, mandate_id: int) -> HttpResponse:
-    body = _body(request, body_id)
-    get_object_or_404(
-        Mandate.objects.for_org(request.organisation), pk=mandate_id, body=body
-    ).delete()
-    messages.success(request, _("The mandate was removed."))
-    return redirect("governance:bodies", request.organisation.slug)
+    return _remove_from_body(request, Mandate, body_id, mandate_id, _("The mandate was removed."))
 
 
 def _filtered(request: HttpRequest):

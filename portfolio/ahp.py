@@ -56,6 +56,16 @@ def matrix(n: int, judgements: dict[tuple[int, int], float]) -> list[list[float]
     return m
 
 
+def weigh_keyed(keys: list, judgements: dict[tuple, float]) -> Result:
+    """Weights in the order of `keys` from judgements keyed by (key_i, key_j); judgements on
+    keys not in the list are ignored."""
+    index = {k: n for n, k in enumerate(keys)}
+    pairs = {
+        (index[a], index[b]): v for (a, b), v in judgements.items() if a in index and b in index
+    }
+    return weigh(matrix(len(keys), pairs))
+
+
 def weigh(m: list[list[float]], iterations: int = 200) -> Result:
     n = len(m)
     if n == 0:

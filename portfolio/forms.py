@@ -112,13 +112,7 @@ class PairwiseForm(forms.Form):
         return {(a.pk, b.pk): SAATY_VALUES[self.cleaned_data[name]] for a, b, name in self.pairs}
 
     def result(self) -> ahp.Result:
-        index = {c.pk: k for k, c in enumerate(self.criteria)}
-        return ahp.weigh(
-            ahp.matrix(
-                len(self.criteria),
-                {(index[a], index[b]): v for (a, b), v in self.judgements().items()},
-            )
-        )
+        return ahp.weigh_keyed([c.pk for c in self.criteria], self.judgements())
 
 
 class ScoreForm(forms.Form):

@@ -490,13 +490,18 @@ class _Model:
                 cols = self.by_initiative.get(i, []) + self.by_initiative.get(j, [])
                 if cols:
                     self.rows.append((-math.inf, 1.0, cols, [1.0] * len(cols)))
-        for (kind, name), limit in problem.limits().items():
-            per_period: list[tuple[list[int], list[float]]] = [([], []) for _ in range(n)]
-            for c, ch in enumerate(self.choices):
-                var = problem.initiatives[ch.initiative].variants[ch.variant]
-                for t, a in _profile(var.amounts().get((kind, name), ()), ch.start, n):
-                    per_period[t][0].append(c)
-                    per_period[t][1].append(a)
+        limits = problem.limits()
+        # One pass over the columns fills every limit's rows (cols, amounts) per period.
+        per_key = {key: [([], []) for _ in range(n)] for key in limits}
+        for c, ch in enumerate(self.choices):
+            var = problem.initiatives[ch.initiative].variants[ch.variant]
+            for key, profile in var.amounts().items():
+                if key in per_key:
+                    for t, a in _profile(profile, ch.start, n):
+                        per_key[key][t][0].append(c)
+                        per_key[key][t][1].append(a)
+        for (kind, name), limit in limits.items():
+            per_period = per_key[(kind, name)]
             for t in range(n):
                 if limit[t] is None:
                     continue
@@ -770,6 +775,10 @@ def greedy(problem: Problem) -> dict:
     starts: dict[str, int] = {}
     selected: list[dict] = []
     index = {ini.id: ini for ini in problem.initiatives}
+    excluded_by: dict[str, set[str]] = {ini.id: set(ini.excludes) for ini in problem.initiatives}
+    for ini in problem.initiatives:
+        for other in ini.excludes:
+            excluded_by[other].add(ini.id)
 
     def fits(var: Variant, s: int) -> bool:
         for key, a in var.amounts().items():
@@ -782,9 +791,7 @@ def greedy(problem: Problem) -> dict:
     def place(ini: Initiative, order: list[Variant]) -> bool:
         if ini.excluded or ini.id in starts:
             return False
-        if any(e in starts for e in ini.excludes) or any(
-            ini.id in other.excludes for other in index.values() if other.id in starts
-        ):
+        if any(e in starts for e in excluded_by[ini.id]):
             return False
         for var in order:
             for s in ini.starts(n):
@@ -854,7 +861,6 @@ def explain_infeasible(problem: Problem, *, time_limit: float | None = None) -> 
     * force out: every mandatory initiative may be dropped at a cost of one; the fewest to drop
       with the limits as they are.
     """
-    n = len(problem.periods)
     explanation: dict = {"conflicts": [], "limit_increases": [], "force_out": [], "rules": []}
     for ini in problem.initiatives:
         if ini.mandatory and ini.excluded:
@@ -901,9 +907,7 @@ def explain_infeasible(problem: Problem, *, time_limit: float | None = None) -> 
                 }
                 explanation["conflicts"].append(item)
                 explanation["limit_increases"].append(item)
-    # Repair 2: force out the fewest mandatory initiatives.
-    model = _Model(problem)
-    model.build()
+    # Repair 2: force out the fewest mandatory initiatives (the same model, fresh rows).
     mandatory = list(model.mandatory_rows.items())
     h = _highs(time_limit, 1e-6, False)
     _binaries(h, cols, np.zeros(cols))
@@ -929,7 +933,6 @@ def explain_infeasible(problem: Problem, *, time_limit: float | None = None) -> 
         explanation["rules"].append({"rule": "structure"})
     explanation["limits_suffice"] = limits_help
     explanation["message"] = describe(problem, explanation)
-    del n
     return explanation
 
 

@@ -102,6 +102,13 @@ def scenario_edit(request: HttpRequest, scenario_id: int | None = None) -> HttpR
     return _form_page(request, form, heading, back, status=400 if form.errors else 200)
 
 
+def _limit_names(request: HttpRequest) -> list[tuple[str, str]]:
+    """The budgets and pools a frontier can vary, as (optimiser name, label)."""
+    return [(b.value, b.label) for b in Budget] + [
+        (p.name, p.name) for p in ResourcePool.objects.for_org(request.organisation)
+    ]
+
+
 def _runs_context(request: HttpRequest, scenario: Scenario) -> dict:
     currency = request.organisation.currency
     context = result_context(scenario.latest_run(RunKind.SOLVE), currency)
@@ -112,15 +119,11 @@ def _runs_context(request: HttpRequest, scenario: Scenario) -> dict:
 @org_required(Perm.VIEW)
 def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
     scenario = _scenario(request, scenario_id)
-    limits = list(scenario.limits.select_related("pool"))
-    names = [(b.value, b.label) for b in Budget] + [
-        (p.name, p.name) for p in ResourcePool.objects.for_org(request.organisation)
-    ]
     context = {
         "scenario": scenario,
-        "limits": limits,
-        "entries": scenario.entries.select_related("initiative"),
-        "frontier_form": FrontierForm(names=names),
+        "limits": list(scenario.limits.select_related("pool")),
+        "entry_count": scenario.entries.count(),
+        "frontier_form": FrontierForm(names=_limit_names(request)),
         "can_plan": request.membership.can(Perm.PLAN_PORTFOLIO)
         and scenario.status == ScenarioStatus.DRAFT,
         "can_commit": request.membership.can(Perm.COMMIT_SCENARIO)
@@ -135,34 +138,42 @@ def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-@org_required(Perm.PLAN_PORTFOLIO)
-def limits_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
-    scenario = _scenario(request, scenario_id)
-    pools = ResourcePool.objects.for_org(request.organisation)
-    form = LimitsForm(request.POST or None, scenario=scenario, pools=pools)
+def _part_page(request, scenario, form, template: str, save, message: str) -> HttpResponse:
+    """A page editing one part of a scenario (limits, entries) under its version check."""
     back = reverse("portfolio:scenario", args=[request.organisation.slug, scenario.pk])
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             try:
-                save_limits(
-                    scenario=scenario,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    limits=form.limits(),
-                )
+                save(form.cleaned_data["version"])
             except StaleObjectError:
                 form.add_error(None, STALE_MESSAGE)
                 status = 409
             else:
-                messages.success(request, _("The limits were saved."))
+                messages.success(request, message)
                 return redirect(back)
     return render(
         request,
-        "portfolio/limits.html",
+        template,
         {"scenario": scenario, "form": form, "back_url": back, "nav": "scenarios"},
         status=status,
+    )
+
+
+@org_required(Perm.PLAN_PORTFOLIO)
+def limits_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
+    scenario = _scenario(request, scenario_id)
+    pools = ResourcePool.objects.for_org(request.organisation)
+    form = LimitsForm(request.POST or None, scenario=scenario, pools=pools)
+
+    def save(version: int) -> None:
+        save_limits(
+            scenario=scenario, user=request.user, expected_version=version, limits=form.limits()
+        )
+
+    return _part_page(
+        request, scenario, form, "portfolio/limits.html", save, _("The limits were saved.")
     )
 
 
@@ -176,29 +187,19 @@ def entries_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
         .order_by("number")
     )
     form = EntriesForm(request.POST or None, scenario=scenario, initiatives=initiatives)
-    back = reverse("portfolio:scenario", args=[request.organisation.slug, scenario.pk])
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                save_entries(
-                    scenario=scenario,
-                    user=request.user,
-                    expected_version=form.cleaned_data["version"],
-                    entries=form.entries(),
-                )
-            except StaleObjectError:
-                form.add_error(None, STALE_MESSAGE)
-                status = 409
-            else:
-                messages.success(request, _("The initiatives' settings were saved."))
-                return redirect(back)
-    return render(
+
+    def save(version: int) -> None:
+        save_entries(
+            scenario=scenario, user=request.user, expected_version=version, entries=form.entries()
+        )
+
+    return _part_page(
         request,
+        scenario,
+        form,
         "portfolio/entries.html",
-        {"scenario": scenario, "form": form, "back_url": back, "nav": "scenarios"},
-        status=status,
+        save,
+        _("The initiatives' settings were saved."),
     )
 
 
@@ -220,32 +221,31 @@ def solve(request: HttpRequest, scenario_id: int) -> HttpResponse:
 @require_POST
 def frontier(request: HttpRequest, scenario_id: int) -> HttpResponse:
     scenario = _scenario(request, scenario_id)
-    names = [(b.value, b.label) for b in Budget] + [
-        (p.name, p.name) for p in ResourcePool.objects.for_org(request.organisation)
-    ]
-    form = FrontierForm(request.POST, names=names)
+    form = FrontierForm(request.POST, names=_limit_names(request))
     if not form.is_valid():
         messages.error(request, _("Choose a budget and between 3 and 40 levels."))
-    else:
-        run = queue_run(
+        return redirect("portfolio:scenario", request.organisation.slug, scenario.pk)
+    budget = form.cleaned_data["budget"]
+    limited = any(
+        (limit.budget if limit.budget else limit.pool.name) == budget
+        for limit in scenario.limits.select_related("pool")
+        if any(a is not None for a in limit.amounts)
+    )
+    if limited:
+        queue_run(
             scenario=scenario,
             user=request.user,
             kind=RunKind.FRONTIER,
-            budget=form.cleaned_data["budget"],
+            budget=budget,
             points=form.cleaned_data["points"],
         )
-        if form.cleaned_data["budget"] not in {
-            **run.problem["budgets"],
-            **run.problem["capacities"],
-        }:
-            run.delete()
-            messages.error(
-                request,
-                _("%(budget)s has no limit in this scenario; set one before drawing its frontier.")
-                % {"budget": resource_label(form.cleaned_data["budget"])},
-            )
-        else:
-            messages.success(request, _("The frontier is being computed."))
+        messages.success(request, _("The frontier is being computed."))
+    else:
+        messages.error(
+            request,
+            _("%(budget)s has no limit in this scenario; set one before drawing its frontier.")
+            % {"budget": resource_label(budget)},
+        )
     return redirect("portfolio:scenario", request.organisation.slug, scenario.pk)
 
 

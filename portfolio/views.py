@@ -46,11 +46,7 @@ def consistency(criteria: list[Criterion], judgements: dict) -> ahp.Result | Non
     """The consistency of the stored AHP judgements, or None when weights were set directly."""
     if len(criteria) < 3 or not judgements:
         return None
-    index = {c.pk: k for k, c in enumerate(criteria)}
-    pairs = {
-        (index[a], index[b]): v for (a, b), v in judgements.items() if a in index and b in index
-    }
-    return ahp.weigh(ahp.matrix(len(criteria), pairs))
+    return ahp.weigh_keyed([c.pk for c in criteria], judgements)
 
 
 @org_required(Perm.VIEW)

@@ -181,3 +181,55 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
         key=lambda r: r.status.next_due,
     )
     return Overview(rows, all_years, planned, realised, by_track, lagging, due)
+
+
+def lagging_initiatives(org, *, tracks=None) -> set[int]:
+    """Numbers of the active initiatives with a lagging benefit: what governance follows up.
+
+    Computes only the realisation status (no money), for active initiatives in `tracks`.
+    """
+    from initiatives.tracks import ACTIVE_STAGES
+
+    benefits = Benefit.objects.for_org(org).filter(initiative__stage__in=ACTIVE_STAGES)
+    if tracks is not None:
+        benefits = benefits.filter(initiative__track__in=tracks)
+    rows = list(
+        benefits.values_list(
+            "id",
+            "initiative__number",
+            "direction",
+            "baseline_value",
+            "baseline_date",
+            "target_date",
+            "frequency",
+        )
+    )
+    ids = [r[0] for r in rows]
+    plans: dict[int, list] = defaultdict(list)
+    for benefit_id, period, value in PlannedValue.objects.filter(benefit_id__in=ids).values_list(
+        "benefit_id", "period", "value"
+    ):
+        plans[benefit_id].append((period, float(value)))
+    measured: dict[int, list] = defaultdict(list)
+    for benefit_id, day, value in Measurement.objects.filter(benefit_id__in=ids).values_list(
+        "benefit_id", "measured_on", "value"
+    ):
+        measured[benefit_id].append((day, float(value)))
+    threshold = org.lag_threshold / 100.0
+    found = set()
+    for pk, number, direction, baseline, baseline_date, target_date, months in rows:
+        if number in found:
+            continue
+        status = realisation.status(
+            baseline=None if baseline is None else float(baseline),
+            baseline_date=baseline_date,
+            direction=direction,
+            months=months,
+            plan=plans[pk],
+            measurements=measured[pk],
+            threshold=threshold,
+            target_date=target_date,
+        )
+        if status.lagging:
+            found.add(number)
+    return found

@@ -12,14 +12,15 @@ from ninja.errors import HttpError
 
 from core.api import AUTH, api_membership, form_data, form_errors, stale_error
 from core.versioning import StaleObjectError
+from governance.models import DecisionKind
 from initiatives.models import Initiative
 from initiatives.views import can_edit
 from organisations.permissions import Perm
 
 from . import calc
-from .forms import BusinessCaseForm, CaseLineForm
+from .forms import ApproveForm, BusinessCaseForm, CaseLineForm
 from .models import BusinessCase, case_from_data
-from .services import approve_case, replace_lines, save_case
+from .services import approve_case, case_amount, replace_lines, save_case
 
 router = Router(tags=["business cases"], auth=AUTH)
 
@@ -122,6 +123,7 @@ class LinesIn(Schema):
 class ApproveIn(Schema):
     version: int
     note: str = ""
+    body: int | None = None  # the deciding body's id; required once bodies are set up
 
 
 def _qs(org):
@@ -237,11 +239,20 @@ def put_lines(request, org_slug: str, case_id: int, payload: LinesIn):
 
 @router.post(
     "/organisations/{org_slug}/business-cases/{case_id}/approve",
-    response={200: CaseOut, 409: dict},
+    response={200: CaseOut, 409: dict, 422: dict},
 )
 def approve(request, org_slug: str, case_id: int, payload: ApproveIn):
     membership = api_membership(request, org_slug, Perm.APPROVE_BUSINESS_CASE, write=True)
-    case = get_object_or_404(_qs(membership.organisation), pk=case_id)
+    org = membership.organisation
+    case = get_object_or_404(_qs(org), pk=case_id)
+    form = ApproveForm(
+        {"version": payload.version, "note": payload.note, "body": payload.body or ""}
+    )
+    form.add_decided_by(
+        org, DecisionKind.APPROVE_BUSINESS_CASE, case.initiative.track, case_amount(case)
+    )
+    if not form.is_valid():
+        return 422, form_errors(form)
     try:
         approve_case(
             case=case,
@@ -249,6 +260,7 @@ def approve(request, org_slug: str, case_id: int, payload: ApproveIn):
             expected_version=payload.version,
             note=payload.note,
             via_api=True,
+            body=form.cleaned_data.get("body"),
         )
     except StaleObjectError:
         return 409, stale_error()

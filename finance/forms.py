@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
+from governance.forms import DecidedByMixin
 from portfolio.models import ResourcePool
 
 from .models import BusinessCase, CaseLine, CaseRisk, CostKind, Side, Unit
@@ -193,7 +194,7 @@ class CaseRiskForm(forms.ModelForm):
         return risk
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(DecidedByMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     note = forms.CharField(
         label=_("Note for the approval"),

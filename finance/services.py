@@ -10,8 +10,18 @@ from django.utils import timezone
 
 from core.models import Change, record_change, snapshot
 from core.versioning import StaleObjectError, model_fields, save_versioned
+from governance.models import DecisionKind
+from governance.services import record_approval
 
-from .models import Approval, BusinessCase, CaseLine, CaseStatus
+from . import calc
+from .models import Approval, BusinessCase, CaseLine, CaseStatus, case_from_data
+
+
+def case_amount(case: BusinessCase) -> float:
+    """What a mandate's amount is compared with: the case's expected total cost over its
+    horizon, risk pool included."""
+    return calc.compute(case_from_data(case.to_data())).expected.total_cost
+
 
 LINE_FIELDS = [
     "side",
@@ -112,10 +122,27 @@ def replace_lines(
 
 
 def approve_case(
-    *, case: BusinessCase, user, expected_version: int, note: str = "", via_api: bool = False
+    *,
+    case: BusinessCase,
+    user,
+    expected_version: int,
+    note: str = "",
+    via_api: bool = False,
+    body=None,
 ) -> Approval:
-    """Approve the case as it stands and freeze a copy of it."""
+    """Approve the case as it stands and freeze a copy of it. With a body, the approval is
+    logged as that body's decision, and refused (MandateError) outside its mandate."""
     with transaction.atomic():
+        if body is not None:
+            record_approval(
+                body=body,
+                kind=DecisionKind.APPROVE_BUSINESS_CASE,
+                user=user,
+                title=str(case),
+                rationale=note,
+                initiative=case.initiative,
+                amount=case_amount(case),
+            )
         bumped = BusinessCase.objects.filter(pk=case.pk, version=expected_version).update(
             version=F("version") + 1, status=CaseStatus.APPROVED, updated=timezone.now()
         )

@@ -13,6 +13,8 @@ from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError
 from core.views import form_page, xlsx_response
+from governance.models import DecisionKind
+from governance.services import MandateError
 from initiatives.models import Initiative
 from initiatives.views import can_edit
 from organisations.access import org_required
@@ -33,7 +35,14 @@ from .models import (
     Side,
     case_from_data,
 )
-from .services import approve_case, delete_part, replace_lines, save_case, save_part
+from .services import (
+    approve_case,
+    case_amount,
+    delete_part,
+    replace_lines,
+    save_case,
+    save_part,
+)
 
 
 def _get_case(request: HttpRequest, case_id: int) -> BusinessCase:
@@ -298,6 +307,12 @@ def risk_delete(request: HttpRequest, case_id: int, risk_id: int) -> HttpRespons
 def approve(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _get_case(request, case_id)
     form = ApproveForm(request.POST or None, initial={"version": case.version})
+    form.add_decided_by(
+        request.organisation,
+        DecisionKind.APPROVE_BUSINESS_CASE,
+        case.initiative.track,
+        case_amount(case),
+    )
     back = reverse("finance:detail", args=[request.organisation.slug, case.pk])
     heading = _("Approve %(case)s") % {"case": case}
     if request.method == "POST" and form.is_valid():
@@ -307,10 +322,14 @@ def approve(request: HttpRequest, case_id: int) -> HttpResponse:
                 user=request.user,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
+                body=form.cleaned_data.get("body"),
             )
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
             return _form_page(request, form, heading, back, status=409)
+        except MandateError as exc:  # the mandate changed since the form was checked
+            form.add_error("body", str(exc))
+            return _form_page(request, form, heading, back, status=400)
         messages.success(request, _("The business case was approved."))
         return redirect(back)
     return _form_page(
@@ -318,6 +337,7 @@ def approve(request: HttpRequest, case_id: int) -> HttpResponse:
         form,
         heading,
         back,
+        status=400 if form.errors else 200,
         intro=_(
             "Approving freezes a copy of the case as it stands now. Later edits make it a "
             "draft again, and the approved version stays readable."

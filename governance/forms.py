@@ -4,12 +4,57 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.versioning import VersionedFormMixin
 from initiatives.models import Initiative
 
-from .models import Body, BodyMember, Decision, Mandate, Outcome
+from .gates import GATE_STAGES
+from .models import (
+    AgendaItem,
+    Body,
+    BodyMember,
+    Decision,
+    DecisionKind,
+    GateCheck,
+    Mandate,
+    Meeting,
+    Outcome,
+)
 from .services import holders, refusal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DecidedByMixin(forms.Form):
+    """Adds "decided by" to a form that approves something (a business case, a scenario, a
+    strategy) when the organisation has set up its bodies: the body must hold the mandate,
+    and the page names the body that does when it does not."""
+
+    def add_decided_by(self, organisation, kind: str, track: str = "", amount=None) -> None:
+        self.decision_kind, self.decision_track = kind, track
+        self.decision_amount = amount
+        self.organisation = organisation
+        bodies = Body.objects.for_org(organisation)
+        if not bodies.exists():
+            return  # no governance set up yet: the permission alone decides
+        allowed = holders(organisation, kind, track, amount)
+        self.fields["body"] = forms.ModelChoiceField(
+            label=_("Decided by"),
+            queryset=bodies,
+            initial=allowed[0].pk if allowed else None,
+            help_text=_("The body that took the decision. It must hold the mandate."),
+        )
+        self.order_fields(["body", *self.fields])
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        if body is not None:
+            allowed = holders(
+                self.organisation, self.decision_kind, self.decision_track, self.decision_amount
+            )
+            if body not in allowed:
+                self.add_error("body", refusal(body, self.decision_kind, allowed))
+        return cleaned
 
 
 class BodyForm(forms.ModelForm):
@@ -79,6 +124,12 @@ class DecisionForm(forms.ModelForm):
             "id", "number", "title"
         )
         self.fields["outcome"].choices = list(Outcome.choices)
+        # Gates and stops move the initiative, so they have their own pages.
+        self.fields["kind"].choices = [
+            (k.value, k.label)
+            for k in DecisionKind
+            if k not in (DecisionKind.PASS_GATE, DecisionKind.STOP_INITIATIVE)
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -89,8 +140,164 @@ class DecisionForm(forms.ModelForm):
             allowed = holders(self.organisation, kind, track, cleaned.get("amount"))
             if body not in allowed:
                 self.add_error("body", refusal(body, kind, allowed))
-        if cleaned.get("kind") not in ("approve_strategy", "commit_scenario") and not cleaned.get(
-            "initiative"
-        ):
+        if cleaned.get("kind") not in (
+            "approve_strategy",
+            "commit_scenario",
+            "follow_up",
+        ) and not cleaned.get("initiative"):
             self.add_error("initiative", _("This decision is about an initiative: choose it."))
         return cleaned
+
+
+class _InitiativeDecisionForm(forms.ModelForm):
+    """The common part of a gate and a stop decision about one initiative."""
+
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+        self.fields["body"].queryset = Body.objects.for_org(initiative.organisation)
+        self.fields["body"].empty_label = None
+
+    def _check_body(self, kind: str) -> None:
+        body = self.cleaned_data.get("body")
+        if body:
+            allowed = holders(self.initiative.organisation, kind, self.initiative.track)
+            if body not in allowed:
+                self.add_error("body", refusal(body, kind, allowed))
+
+
+class GateForm(_InitiativeDecisionForm):
+    done = forms.TypedMultipleChoiceField(
+        label=_("Checklist"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick what is done. Open points become conditions."),
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["body", "outcome", "decided_on", "rationale", "conditions"]
+        widgets = {
+            "decided_on": DATE,
+            "rationale": forms.Textarea(attrs={"rows": 3}),
+            "conditions": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["done"].choices = [(p.pk, p.text) for p in points]
+        self.fields["outcome"].choices = [
+            (o.value, o.label)
+            for o in (Outcome.APPROVE, Outcome.CHANGE, Outcome.POSTPONE, Outcome.REJECT)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_body(DecisionKind.PASS_GATE)
+        return cleaned
+
+
+class StopForm(_InitiativeDecisionForm):
+    class Meta:
+        model = Decision
+        fields = ["body", "decided_on", "rationale", "lessons"]
+        widgets = {
+            "decided_on": DATE,
+            "rationale": forms.Textarea(attrs={"rows": 3}),
+            "lessons": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lessons"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_body(DecisionKind.STOP_INITIATIVE)
+        return cleaned
+
+
+class GateCheckForm(forms.ModelForm):
+    class Meta:
+        model = GateCheck
+        fields = ["to_stage", "track", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_stage"].choices = [(s.value, s.label) for s in GATE_STAGES]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["body", "date", "location"]
+        widgets = {"date": DATE}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.for_org(organisation)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "notes", "initiative"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = Initiative.objects.for_org(organisation).only(
+            "id", "number", "title"
+        )
+
+
+class ItemDecisionForm(forms.ModelForm):
+    """The decision an agenda item ends in."""
+
+    done = forms.TypedMultipleChoiceField(
+        label=_("Checklist"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick what is done. Open points become conditions."),
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["outcome", "rationale", "conditions", "lessons"]
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "rationale": forms.Textarea(attrs={"rows": 2}),
+            "conditions": forms.Textarea(attrs={"rows": 2}),
+            "lessons": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"lessons": _("Required when the initiative is stopped.")}
+
+    def __init__(self, *args, item: AgendaItem, points=(), **kwargs):
+        super().__init__(*args, prefix=f"item{item.pk}", **kwargs)
+        self.item = item
+        self.fields["outcome"].choices = list(Outcome.choices)
+        if points:
+            self.fields["done"].choices = [(p.pk, p.text) for p in points]
+        else:
+            del self.fields["done"]
+        if item.initiative_id is None:
+            del self.fields["lessons"]
+            self.fields["outcome"].choices = [
+                c for c in Outcome.choices if c[0] != Outcome.STOP.value
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == Outcome.STOP and not (cleaned.get("lessons") or "").strip():
+            self.add_error("lessons", _("Write down the lessons learned when stopping."))
+        return cleaned
+
+
+class MinutesForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from core.models import Change, record_change
-from initiatives.tracks import Track
+from initiatives.models import Initiative
+from initiatives.tracks import Stage, Track
 
-from .models import Body, BodyKind, Decision, DecisionKind, Mandate
+from . import gates
+from .models import Body, BodyKind, Decision, DecisionKind, Mandate, Outcome
 
 
 class MandateError(Exception):
@@ -66,6 +70,119 @@ def record_decision(*, decision: Decision, user) -> Decision:
     return decision
 
 
+def record_approval(
+    *,
+    body: Body,
+    kind: str,
+    user,
+    title: str,
+    rationale: str = "",
+    initiative: Initiative | None = None,
+    amount: Decimal | None = None,
+) -> Decision:
+    """An approval given on its own page (a business case, a scenario, a strategy), logged
+    as the decision of the body that gave it; refused (MandateError) outside its mandate.
+    Call it inside the approval's transaction so neither is saved without the other."""
+    decision = Decision(
+        organisation=body.organisation,
+        body=body,
+        kind=kind,
+        outcome=Outcome.APPROVE,
+        initiative=initiative,
+        amount=None if amount is None else Decimal(round(amount)),
+        title=title,
+        rationale=rationale or "—",
+        decided_on=datetime.date.today(),
+    )
+    return record_decision(decision=decision, user=user)
+
+
+class GateError(Exception):
+    """The gate cannot be passed: artefacts are missing, or the checklist is not done."""
+
+    def __init__(self, messages: list):
+        self.messages = [str(m) for m in messages]
+        super().__init__(" ".join(self.messages))
+
+
+def move_stage(*, initiative: Initiative, to_stage: str, user, from_stage: str) -> None:
+    """Move the initiative, refusing when someone moved it since the decision was opened."""
+    moved = Initiative.objects.filter(pk=initiative.pk, stage=from_stage).update(
+        stage=to_stage, version=F("version") + 1
+    )
+    if not moved:
+        raise GateError([_("The initiative's stage was changed by someone else. Open it again.")])
+    record_change(
+        obj=initiative,
+        user=user,
+        action=Change.Action.UPDATED,
+        before={"stage": from_stage},
+        after={"stage": to_stage},
+    )
+    initiative.stage = to_stage
+
+
+def pass_gate(*, decision: Decision, done: set[int], user) -> Decision:
+    """Decide a stage gate: the artefacts must be there; an approval needs every checklist
+    point ticked, "approved with changes" names the open points as conditions. An approval
+    moves the initiative to the gate's stage."""
+    initiative = decision.initiative
+    to_stage = decision.to_stage
+    if to_stage not in gates.NEXT_STAGES.get(initiative.stage, ()):
+        raise GateError(
+            [
+                _("%(initiative)s is in the stage “%(stage)s” and has no gate into “%(to)s”.")
+                % {
+                    "initiative": initiative.reference,
+                    "stage": initiative.get_stage_display(),
+                    "to": Stage(to_stage).label,
+                }
+            ]
+        )
+    passes = decision.outcome in (Outcome.APPROVE, Outcome.CHANGE)
+    if passes:
+        missing = gates.missing_artefacts(initiative, to_stage)
+        if missing:
+            raise GateError(missing)
+    points = gates.checklist(initiative, to_stage)
+    open_points = [p.text for p in points if p.pk not in done]
+    if decision.outcome == Outcome.APPROVE and open_points:
+        raise GateError(
+            [
+                _(
+                    "Every point on the checklist must be ticked to approve. Choose “approved "
+                    "with changes” and state the conditions, or postpone."
+                )
+            ]
+        )
+    if decision.outcome == Outcome.CHANGE and open_points and not decision.conditions.strip():
+        raise GateError([_("State the conditions for the points that are not done.")])
+    decision.kind = DecisionKind.PASS_GATE
+    decision.checklist = [{"text": p.text, "done": p.pk in done} for p in points]
+    from_stage = initiative.stage
+    with transaction.atomic():
+        record_decision(decision=decision, user=user)
+        if passes:
+            move_stage(initiative=initiative, to_stage=to_stage, user=user, from_stage=from_stage)
+    return decision
+
+
+def stop_initiative(*, decision: Decision, user) -> Decision:
+    """Stop an initiative: a decision with its rationale and the lessons learned."""
+    initiative = decision.initiative
+    if initiative.stage in (Stage.CLOSED, Stage.STOPPED):
+        raise GateError([_("The initiative is already closed or stopped.")])
+    if not decision.lessons.strip():
+        raise GateError([_("Write down the lessons learned, so the next initiative can use them.")])
+    decision.kind = DecisionKind.STOP_INITIATIVE
+    decision.outcome = Outcome.STOP
+    from_stage = initiative.stage
+    with transaction.atomic():
+        record_decision(decision=decision, user=user)
+        move_stage(initiative=initiative, to_stage=Stage.STOPPED, user=user, from_stage=from_stage)
+    return decision
+
+
 # Seed 002: must-win challenges are decided by the council and the executive board; the
 # mandatory solutions by the executive board as a portfolio (the office as secretariat);
 # the prerequisites by the digitalisation office with the executive board as adviser.
@@ -92,10 +209,17 @@ DEFAULT_BODIES = (
             (DecisionKind.PASS_GATE, Track.MANDATORY, None),
             (DecisionKind.STOP_INITIATIVE, Track.MANDATORY, None),
             (DecisionKind.COMMIT_SCENARIO, "", None),
+            (DecisionKind.FOLLOW_UP, "", None),
         ),
     ),
     (BodyKind.STEERING_GROUP, ()),
-    (BodyKind.PROJECT_COUNCIL, ((DecisionKind.PASS_GATE, Track.PREREQUISITE, None),)),
+    (
+        BodyKind.PROJECT_COUNCIL,
+        (
+            (DecisionKind.PASS_GATE, Track.PREREQUISITE, None),
+            (DecisionKind.FOLLOW_UP, "", None),
+        ),
+    ),
     (BodyKind.DIGITALISATION_COUNCIL, ()),
     (BodyKind.ARCHITECTURE_COUNCIL, ()),
     (

@@ -171,6 +171,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
             _("Amount"),
             _("Rationale"),
             _("Conditions"),
+            _("Lessons learned"),
             _("Recorded by"),
             _("Recorded at"),
         ]
@@ -187,6 +188,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
                 float(d.amount) if d.amount is not None else None,
                 d.rationale,
                 d.conditions,
+                d.lessons,
                 str(d.recorded_by or ""),
                 d.recorded_at.replace(tzinfo=None),
             ]

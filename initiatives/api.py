@@ -30,7 +30,8 @@ class InitiativeOut(Schema):
     description: str
     track: str
     source: str
-    owner_body: str
+    owner_body: str  # the body's name; "" when none
+    owner_body_id: int | None
     initiative_lead: int | None
     benefit_owner: int | None
     result_goals: str
@@ -49,6 +50,10 @@ class InitiativeOut(Schema):
     version: int
     created: datetime.datetime
     updated: datetime.datetime
+
+    @staticmethod
+    def resolve_owner_body(obj) -> str:
+        return obj.owner_body.name if obj.owner_body_id else ""
 
     @staticmethod
     def resolve_initiative_lead(obj):
@@ -80,7 +85,7 @@ class InitiativeIn(Schema):
     track: str
     description: str = ""
     source: str = "own"
-    owner_body: str = ""
+    owner_body: int | None = None  # a body's id (see the organisation's bodies)
     initiative_lead: int | None = None
     benefit_owner: int | None = None
     result_goals: str = ""
@@ -103,7 +108,7 @@ class InitiativePatch(Schema):
     track: str | None = None
     description: str | None = None
     source: str | None = None
-    owner_body: str | None = None
+    owner_body: int | None = None
     initiative_lead: int | None = None
     benefit_owner: int | None = None
     result_goals: str | None = None
@@ -123,8 +128,10 @@ class InitiativePatch(Schema):
 
 
 def _qs(org):
-    return Initiative.objects.for_org(org).prefetch_related(
-        "focus_areas", "business_goals", "depends_on", "tags"
+    return (
+        Initiative.objects.for_org(org)
+        .select_related("owner_body")
+        .prefetch_related("focus_areas", "business_goals", "depends_on", "tags")
     )
 
 

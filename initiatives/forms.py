@@ -11,7 +11,7 @@ from strategy.models import BusinessGoal, FocusArea, Theme
 
 from .graph import find_cycle
 from .models import Initiative, Tag
-from .tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Source, Stage, Track
+from .tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, FREE_STAGES, Ambition, Source, Stage, Track
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -79,6 +79,9 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             "name", "email"
         )
         self.fields["initiative_lead"].queryset = members
+        from governance.models import Body  # governance builds on the register
+
+        self.fields["owner_body"].queryset = Body.objects.for_org(organisation)
         self.fields["benefit_owner"].queryset = members
         self.fields["focus_areas"].queryset = (
             FocusArea.objects.for_org(organisation)
@@ -103,6 +106,18 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
         if not membership.can(Perm.CREATE_INITIATIVE) and not self.instance.pk:
             # A contributor proposes an idea; the office takes it further.
             self.fields["stage"].choices = [(Stage.IDEA.value, Stage.IDEA.label)]
+
+    def clean_stage(self) -> str:
+        stage = self.cleaned_data["stage"]
+        old = self.instance.stage if self.instance.pk else None
+        if old and stage != old and not (old in FREE_STAGES and stage in FREE_STAGES):
+            raise forms.ValidationError(
+                _(
+                    "From clarification on, the stage changes by a body's decision: pass the "
+                    "stage gate or stop the initiative from its page."
+                )
+            )
+        return stage
 
     def clean_tags_text(self) -> list[str]:
         raw = self.cleaned_data.get("tags_text") or ""
@@ -142,7 +157,9 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
                 if not cleaned.get(name):
                     cleaned[name] = default.value
         if track and not cleaned.get("owner_body"):
-            cleaned["owner_body"] = DEFAULT_OWNER[track].value
+            cleaned["owner_body"] = (
+                self.fields["owner_body"].queryset.filter(kind=DEFAULT_OWNER[track]).first()
+            )
         start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
         if start and end and end < start:
             self.add_error("planned_end", _("The planned end cannot be before the planned start."))

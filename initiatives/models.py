@@ -16,7 +16,6 @@ from .tracks import (
     Ambition,
     ClarifyEngagement,
     ImplementEngagement,
-    OwnerBody,
     PilotEngagement,
     Source,
     Stage,
@@ -71,8 +70,14 @@ class Initiative(OrgOwned, Versioned):
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.OWN
     )
-    owner_body = models.CharField(
-        _("owner body"), max_length=25, choices=OwnerBody.choices, blank=True
+    owner_body = models.ForeignKey(
+        "governance.Body",
+        verbose_name=_("owner body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_initiatives",
+        help_text=_("The body that owns the initiative; it follows it in its meetings."),
     )
     initiative_lead = models.ForeignKey(
         settings.AUTH_USER_MODEL,

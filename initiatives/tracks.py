@@ -128,6 +128,10 @@ class Stage(models.TextChoices):
 
 ACTIVE_STAGES = (Stage.CLARIFY, Stage.PILOT, Stage.IMPLEMENTATION, Stage.OPERATION)
 
+# An idea is taken into clarification on the register form; every later move passes a
+# stage gate (governance.gates) or a stop decision, so it is decided by a body.
+FREE_STAGES = (Stage.IDEA, Stage.CLARIFY)
+
 
 class Source(models.TextChoices):
     JOINT_PUBLIC = "joint_public", _("Joint public strategy")
@@ -141,17 +145,10 @@ class Source(models.TextChoices):
 JOINT_SOURCES = (Source.JOINT_PUBLIC, Source.KOMBIT, Source.MINISTRY, Source.JOINT_MUNICIPAL)
 
 
-class OwnerBody(models.TextChoices):
-    COUNCIL = "council", _("Municipal council")
-    EXECUTIVE_BOARD = "executive_board", _("Executive board")
-    STEERING_GROUP = "steering_group", _("Steering group")
-    PROJECT_COUNCIL = "project_council", _("Project council")
-    DIGITALISATION_OFFICE = "digitalisation_office", _("Digitalisation office")
-    DEPARTMENT = "department", _("Department")
-
-
+# Seed 002: who owns an initiative of each track, as the kind of body (governance.BodyKind);
+# the register form picks the organisation's body of that kind when none is chosen.
 DEFAULT_OWNER = {
-    Track.MUST_WIN: OwnerBody.EXECUTIVE_BOARD,
-    Track.MANDATORY: OwnerBody.EXECUTIVE_BOARD,
-    Track.PREREQUISITE: OwnerBody.DIGITALISATION_OFFICE,
+    Track.MUST_WIN: "executive_board",
+    Track.MANDATORY: "executive_board",
+    Track.PREREQUISITE: "digitalisation_office",
 }

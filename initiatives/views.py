@@ -17,7 +17,16 @@ from .figures import portfolio_figures
 from .forms import InitiativeForm, PortfolioFilterForm
 from .models import Initiative
 from .services import save_initiative
-from .tracks import DEFAULT_ENGAGEMENT, TRACKS, Track
+from .tracks import DEFAULT_ENGAGEMENT, TRACKS, Stage, Track
+
+GATED_FROM = (Stage.CLARIFY, Stage.PILOT, Stage.IMPLEMENTATION, Stage.OPERATION)
+
+
+def lagging_benefits(initiative: Initiative) -> list:
+    """The initiative's benefits that are behind plan (the stop signal of seed 002)."""
+    threshold = initiative.organisation.lag_threshold
+    return [b for b in initiative.benefits.for_status() if b.status(threshold).lagging]
+
 
 PAGE_SIZE = 50
 
@@ -78,6 +87,9 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
             "history": Change.for_page(initiative)[:30],
             "decisions": initiative.decisions.select_related("body", "recorded_by")[:50],
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),
+            "lagging": lagging_benefits(initiative),
+            "has_gate": initiative.stage in GATED_FROM,
+            "is_open": initiative.stage not in (Stage.CLOSED, Stage.STOPPED),
             "nav": "portfolio",
         },
     )

@@ -147,6 +147,11 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.READER)
+    email_digest = models.BooleanField(
+        _("one daily e-mail"),
+        default=False,
+        help_text=_("Collect notifications in one e-mail a day instead of one e-mail each."),
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
+from governance.forms import DecidedByMixin
 from strategy.models import Strategy
 
 from . import ahp
@@ -305,3 +306,9 @@ class FrontierForm(forms.Form):
     def __init__(self, *args, names: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["budget"].choices = names
+
+
+class CommitForm(DecidedByMixin, forms.Form):
+    """Commit a solved scenario as the action plan, by the body with the mandate."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)

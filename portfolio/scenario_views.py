@@ -15,12 +15,14 @@ from django.views.decorators.http import require_POST
 from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
 from core.views import form_page
+from governance.models import DecisionKind
+from governance.services import MandateError
 from initiatives.models import Initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
 from strategy.models import Strategy
 
-from .forms import EntriesForm, FrontierForm, LimitsForm, ScenarioForm
+from .forms import CommitForm, EntriesForm, FrontierForm, LimitsForm, ScenarioForm
 from .models import (
     Budget,
     ResourcePool,
@@ -116,6 +118,13 @@ def _runs_context(request: HttpRequest, scenario: Scenario) -> dict:
     return context
 
 
+def _commit_form(request: HttpRequest, data=None, scenario: Scenario | None = None) -> CommitForm:
+    initial = {"version": scenario.version} if scenario else None
+    form = CommitForm(data, initial=initial)
+    form.add_decided_by(request.organisation, DecisionKind.COMMIT_SCENARIO)
+    return form
+
+
 @org_required(Perm.VIEW)
 def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
     scenario = _scenario(request, scenario_id)
@@ -128,6 +137,7 @@ def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
         and scenario.status == ScenarioStatus.DRAFT,
         "can_commit": request.membership.can(Perm.COMMIT_SCENARIO)
         and scenario.status == ScenarioStatus.DRAFT,
+        "commit_form": _commit_form(request, scenario=scenario),
         "history": Change.for_page(scenario)[:10],
         "nav": "scenarios",
     }
@@ -265,20 +275,28 @@ def stop(request: HttpRequest, scenario_id: int, run_id: int) -> HttpResponse:
 def commit(request: HttpRequest, scenario_id: int) -> HttpResponse:
     scenario = _scenario(request, scenario_id)
     run = scenario.latest_run(RunKind.SOLVE)
+    form = _commit_form(request, request.POST)
     if scenario.status != ScenarioStatus.DRAFT:
         messages.error(request, _("The scenario is already committed or superseded."))
     elif run is None or not run.result or run.result["status"] not in ("optimal", "feasible"):
         messages.error(request, _("Solve the scenario and get a plan before committing it."))
+    elif not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
     else:
         try:
             commit_scenario(
                 scenario=scenario,
                 run=run,
                 user=request.user,
-                expected_version=int(request.POST.get("version") or 0),
+                expected_version=form.cleaned_data["version"],
+                body=form.cleaned_data.get("body"),
             )
         except StaleObjectError:
             messages.error(request, str(STALE_MESSAGE))
+        except MandateError as exc:
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("The scenario is now the strategy's action plan."))
             return redirect(

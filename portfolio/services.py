@@ -144,10 +144,23 @@ def request_stop(run: SolveRun) -> None:
     )
 
 
-def commit_scenario(*, scenario: Scenario, run: SolveRun, user, expected_version: int) -> None:
-    """Make a solved scenario the strategy's action plan; the previous plan is superseded."""
+def commit_scenario(
+    *, scenario: Scenario, run: SolveRun, user, expected_version: int, body=None
+) -> None:
+    """Make a solved scenario the strategy's action plan; the previous plan is superseded.
+    With a body, the commit is logged as its decision (refused outside its mandate)."""
     with transaction.atomic():
         _bump(scenario, expected_version)
+        if body is not None:
+            from governance.models import DecisionKind
+            from governance.services import record_approval
+
+            record_approval(
+                body=body,
+                kind=DecisionKind.COMMIT_SCENARIO,
+                user=user,
+                title=str(scenario),
+            )
         Scenario.objects.filter(
             strategy_id=scenario.strategy_id, status=ScenarioStatus.COMMITTED
         ).exclude(pk=scenario.pk).update(status=ScenarioStatus.SUPERSEDED)

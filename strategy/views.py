@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from core.models import Change, record_change, snapshot
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
+from governance.services import record_approval
 from initiatives.models import Initiative
 from organisations.access import org_required, require
 from organisations.permissions import Perm
@@ -97,6 +98,7 @@ def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
         "can_edit": can_edit,
         "can_approve": request.membership.can(Perm.APPROVE_STRATEGY),
         "statuses": StrategyStatus.choices,
+        "status_form": StatusForm(organisation=request.organisation),
         "history": Change.for_page(strategy)[:15],
         "nav": "strategy",
     }
@@ -164,25 +166,36 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
 @require_POST
 def status_change(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = _get_strategy(request, pk)
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        with transaction.atomic():
-            before = snapshot(strategy, ["status"])
-            Strategy.objects.filter(pk=strategy.pk).update(
-                status=form.cleaned_data["status"], version=strategy.version + 1
+    form = StatusForm(request.POST, organisation=request.organisation)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("strategy:detail", request.organisation.slug, strategy.pk)
+    body = form.cleaned_data.get("body")
+    if body is not None and strategy.status == StrategyStatus.APPROVED:
+        body = None  # already approved: nothing new is decided
+    with transaction.atomic():
+        if body is not None:
+            record_approval(
+                body=body, kind="approve_strategy", user=request.user, title=str(strategy)
             )
-            strategy.refresh_from_db()
-            record_change(
-                obj=strategy,
-                user=request.user,
-                action=Change.Action.UPDATED,
-                before=before,
-                after=snapshot(strategy, ["status"]),
-            )
-        messages.success(
-            request,
-            _("The strategy is now %(status)s.") % {"status": strategy.get_status_display()},
+        before = snapshot(strategy, ["status"])
+        Strategy.objects.filter(pk=strategy.pk).update(
+            status=form.cleaned_data["status"], version=strategy.version + 1
         )
+        strategy.refresh_from_db()
+        record_change(
+            obj=strategy,
+            user=request.user,
+            action=Change.Action.UPDATED,
+            before=before,
+            after=snapshot(strategy, ["status"]),
+        )
+    messages.success(
+        request,
+        _("The strategy is now %(status)s.") % {"status": strategy.get_status_display()},
+    )
     return redirect("strategy:detail", request.organisation.slug, strategy.pk)
 
 

@@ -9,11 +9,13 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
 from benefits.api import router as benefits_router
+from cycle.api import router as cycle_router
 from finance.api import router as finance_router
 from governance.api import router as governance_router
 from initiatives.api import router as initiatives_router
 from organisations.api import router as organisations_router
 from portfolio.api import router as portfolio_router
+from reporting.api import router as reporting_router
 from strategy.api import router as strategy_router
 
 api = NinjaAPI(
@@ -21,7 +23,7 @@ api = NinjaAPI(
     version="1.0.0",
     description=(
         "Strategies, focus areas, initiatives, business cases, benefits, measurements, scores "
-        "and scenarios of "
+        "scenarios, decisions, meetings, status reports and the yearly cycle of "
         "the municipalities you belong to."
     ),
     urls_namespace="api-1.0.0",
@@ -33,6 +35,8 @@ api.add_router("/", finance_router)
 api.add_router("/", benefits_router)
 api.add_router("/", portfolio_router)
 api.add_router("/", governance_router)
+api.add_router("/", reporting_router)
+api.add_router("/", cycle_router)
 
 
 @api.exception_handler(PermissionDenied)

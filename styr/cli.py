@@ -14,6 +14,8 @@ def main() -> None:
         from portfolio.cli import main as optimize
 
         sys.exit(optimize(sys.argv[2:]))
+    if sys.argv[1:2] == ["send-reminders"]:  # the documented name; Django's is send_reminders
+        sys.argv[1] = "send_reminders"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
     from django.core.management import execute_from_command_line
 

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "benefits",
     "portfolio",
     "governance",
+    "reporting",
+    "cycle",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "styr@localhost")
+# The address links in e-mails and calendar feeds point to.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from cycle.urls import feed_patterns
 from organisations import urls as organisation_urls
 from organisations import views as organisation_views
 
@@ -13,6 +14,8 @@ org_patterns = [
     path("", include("benefits.urls")),
     path("", include("portfolio.urls")),
     path("", include("governance.urls")),
+    path("", include("reporting.urls")),
+    path("", include("cycle.urls")),
     path("", include(organisation_urls)),
 ]
 
@@ -22,6 +25,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("api/v1/", api.urls),
+    *feed_patterns,
     path("permissions/", organisation_views.permissions_view, name="permissions"),
     path("organisations/new/", organisation_views.create, name="organisation_create"),
     path("<slug:org_slug>/", include(org_patterns)),

@@ -1,6 +1,8 @@
 """For every URL pattern under /<org>/ and every API endpoint, a user from another
 municipality gets 404 — never data, never a hint that the object exists."""
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -33,7 +35,6 @@ def _fill(route: str, ids: dict) -> str:
 
 @pytest.fixture
 def ids(strategy, initiative, member, business_case, benefit, department):
-    import datetime
 
     from benefits.models import Harvest, Measurement, Output
     from finance.models import Approval
@@ -73,7 +74,40 @@ def ids(strategy, initiative, member, business_case, benefit, department):
     mandate = Mandate.objects.create(
         organisation=strategy.organisation, body=body, kind="commit_scenario"
     )
+    from cycle.models import CycleEvent
+    from governance.models import AgendaItem, GateCheck, Meeting
+    from reporting.models import Risk
+
+    meeting = Meeting.objects.create(
+        organisation=strategy.organisation, body=body, date=datetime.date(2027, 3, 1)
+    )
+    item = AgendaItem.objects.create(
+        organisation=strategy.organisation,
+        body=body,
+        meeting=meeting,
+        kind="other",
+        title="Status",
+        initiative=initiative,
+    )
+    point = GateCheck.objects.create(
+        organisation=strategy.organisation, to_stage="pilot", text="Klar"
+    )
+    entry = Risk.objects.create(
+        organisation=strategy.organisation,
+        initiative=initiative,
+        title="Leverandør",
+        probability=2,
+        consequence=3,
+    )
+    event = CycleEvent.objects.create(
+        organisation=strategy.organisation, title="Budget", kind="budget", month=9, day=15
+    )
     return {
+        "meeting_id": meeting.pk,
+        "item_id": item.pk,
+        "point_id": point.pk,
+        "entry_id": entry.pk,
+        "event_id": event.pk,
         "criterion_id": criterion.pk,
         "scenario_id": scenario.pk,
         "run_id": run.pk,
@@ -134,8 +168,28 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}",
         "/api/v1/organisations/skovby/scores",
         "/api/v1/organisations/skovby/decisions",
+        "/api/v1/organisations/skovby/meetings",
+        "/api/v1/organisations/skovby/status",
+        "/api/v1/organisations/skovby/cycle",
+        f"/api/v1/organisations/skovby/initiatives/{ids['number']}/status-reports",
+        f"/api/v1/organisations/skovby/initiatives/{ids['number']}/risks",
     ]
     r = client.post(f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}/solve", **headers)
+    assert r.status_code == 404
+    report = {
+        "reported_on": "2027-01-01",
+        "time": "green",
+        "cost": "green",
+        "scope": "green",
+        "benefits": "green",
+        "summary": "x",
+    }
+    r = client.post(
+        f"/api/v1/organisations/skovby/initiatives/{ids['number']}/status-reports",
+        data=report,
+        content_type="application/json",
+        **headers,
+    )
     assert r.status_code == 404
     for url in urls:
         assert client.get(url, **headers).status_code == 404, url

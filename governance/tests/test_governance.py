@@ -4,14 +4,8 @@ import datetime
 
 import pytest
 
-from governance.models import Body, BodyMember, Decision, Mandate
+from governance.models import BodyMember, Decision, Mandate
 from governance.services import MandateError, check_mandate, create_defaults, record_decision
-
-
-@pytest.fixture
-def bodies(org):
-    create_defaults(org)
-    return {b.kind: b for b in Body.objects.for_org(org)}
 
 
 def test_the_defaults_follow_seed_002(bodies, org):

@@ -94,22 +94,34 @@ def test_patch_keeps_what_it_does_not_mention_and_checks_the_version(
     headers = _auth(member, org)
     r = client.patch(
         f"{BASE}/initiatives/1",
-        {"stage": "pilot", "version": 1},
+        {"stage": "idea", "version": 1},
         content_type="application/json",
         **headers,
     )
     assert r.status_code == 200, r.content
     body = r.json()
-    assert body["stage"] == "pilot" and body["title"] == "Ny borgerportal" and body["version"] == 2
+    assert body["stage"] == "idea" and body["title"] == "Ny borgerportal" and body["version"] == 2
     assert body["focus_areas"] == [strategy.focus_areas.first().pk]
     r = client.patch(
         f"{BASE}/initiatives/1",
-        {"stage": "closed", "version": 1},
+        {"stage": "clarify", "version": 1},
         content_type="application/json",
         **headers,
     )
     assert r.status_code == 409
-    assert Initiative.objects.get().stage == "pilot"
+    assert Initiative.objects.get().stage == "idea"
+
+
+def test_a_gated_stage_cannot_be_set_over_the_api(client, member, org, initiative):
+    r = client.patch(
+        f"{BASE}/initiatives/1",
+        {"stage": "pilot", "version": 1},
+        content_type="application/json",
+        **_auth(member, org),
+    )
+    assert r.status_code == 422
+    assert "stage gate" in r.content.decode()
+    assert Initiative.objects.get().stage == "clarify"
 
 
 def test_a_cycle_is_refused_over_the_api(client, member, org, initiative):
@@ -206,3 +218,31 @@ def test_organisation_settings_over_the_api(client, org, role, status):
         **_auth(user, org),
     )
     assert r.status_code == status
+
+
+def test_the_owner_body_is_one_of_the_organisations_bodies(client, member, org, initiative):
+    from governance.models import Body
+    from governance.services import create_defaults
+
+    create_defaults(org)
+    council = Body.objects.get(kind="project_council")
+    headers = _auth(member, org)
+    r = client.patch(
+        f"{BASE}/initiatives/1",
+        {"owner_body": council.pk, "version": 1},
+        content_type="application/json",
+        **headers,
+    )
+    assert r.status_code == 200, r.content
+    assert (r.json()["owner_body"], r.json()["owner_body_id"]) == ("Projektråd", council.pk)
+    from organisations.models import Organisation
+
+    other = Organisation.objects.create(name="Fjellvik", slug="fjellvik", code="0998")
+    foreign = Body.objects.create(organisation=other, name="Fremmed", kind="council")
+    r = client.patch(
+        f"{BASE}/initiatives/1",
+        {"owner_body": foreign.pk, "version": 2},
+        content_type="application/json",
+        **headers,
+    )
+    assert r.status_code == 422

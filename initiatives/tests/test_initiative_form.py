@@ -25,13 +25,16 @@ def url(org):
 def test_it_registers_an_initiative_with_number_owner_and_history(
     client, member, org, url, strategy
 ):
+    from governance.services import create_defaults
+
+    create_defaults(org)
     client.force_login(member)
     fa = strategy.focus_areas.first()
     r = client.post(url, _data(focus_areas=[fa.pk], tags_text="AI, Borgerservice, ai"))
     assert r.status_code == 302
     i = Initiative.objects.get()
     assert i.organisation == org and i.number == 1 and i.reference == "I-001"
-    assert i.owner_body == "digitalisation_office"  # the prerequisite track's default owner
+    assert i.owner_body.kind == "digitalisation_office"  # the prerequisite track's default
     assert sorted(t.name for t in i.tags.all()) == ["AI", "Borgerservice"]
     assert list(i.focus_areas.all()) == [fa]
     assert Change.objects.get(object_id=i.pk).action == "created"
@@ -101,15 +104,15 @@ def test_the_history_records_what_changed(client, member, org, initiative):
             title="Nyt navn",
             track="must_win",
             result_goals="Færre opkald",
-            stage="pilot",
+            stage="idea",
             version=1,
         ),
     )
     change = Change.objects.get(action="updated")
     assert change.changes["title"] == ["Ny borgerportal", "Nyt navn"]
-    assert change.changes["stage"] == ["clarify", "pilot"]
+    assert change.changes["stage"] == ["clarify", "idea"]
     html = client.get(f"/{org.slug}/initiatives/1/").content.decode()
-    assert "Nyt navn" in html and "Ny borgerportal" in html and "Pilotforsøg" in html
+    assert "Nyt navn" in html and "Ny borgerportal" in html and "Idé" in html
 
 
 def test_a_reader_cannot_register_or_edit(client, reader, org, initiative, url):

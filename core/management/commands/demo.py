@@ -8,9 +8,12 @@ import random
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from core import demo_data as D
 from core.synthetic import add_cases_and_benefits
+from governance.demo import add_governance
+from governance.models import Body
 from governance.services import create_defaults
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
@@ -22,6 +25,34 @@ PASSWORD = "styr-demo-2026"
 SLUG = "skovby"
 
 
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def _delete(org) -> None:
+    """Delete an organisation with everything it owns. Tenant rows protect each other
+    (a decision protects its body, a harvest its department), so models are deleted in
+    passes until none is left protected."""
+    from django.apps import apps
+    from django.db.models import ProtectedError
+
+    owned = [
+        m
+        for m in apps.get_models()
+        if any(f.name == "organisation" and f.is_relation for f in m._meta.get_fields())
+    ]
+    for _pass in range(len(owned) + 1):
+        blocked = []
+        for model in owned:
+            try:
+                model.objects.filter(organisation=org).delete()
+            except ProtectedError:
+                blocked.append(model)
+        owned = blocked
+        if not owned:
+            break
+    org.delete()
+
+
 class Command(BaseCommand):
     help = "Load the demo municipality Skovby Kommune with a strategy and about 40 initiatives."
 
@@ -31,10 +62,12 @@ class Command(BaseCommand):
     def handle(self, *args, reset: bool = False, **options):
         existing = Organisation.objects.filter(slug=SLUG).first()
         if existing and reset:
-            existing.delete()
+            with transaction.atomic():
+                _delete(existing)
             existing = None
         if existing is None:
-            with transaction.atomic():
+            # The demo's decisions notify people; keep those e-mails off the console.
+            with override_settings(EMAIL_BACKEND=LOCMEM), transaction.atomic():
                 self._load()
             self.stdout.write(self.style.SUCCESS("Demo municipality Skovby Kommune loaded."))
         else:
@@ -154,6 +187,8 @@ class Command(BaseCommand):
             name: Tag.objects.create(organisation=org, name=name)
             for name in ("AI", "Borgerservice", "Ældre", "Sikkerhed")
         }
+        create_defaults(org)  # the bodies first: each initiative gets its track's owner body
+        bodies = {b.kind: b for b in Body.objects.for_org(org)}
         initiatives = []
         for n, (
             title,
@@ -176,7 +211,7 @@ class Command(BaseCommand):
                 source=source,
                 stage=stage,
                 ambition=ambition,
-                owner_body=DEFAULT_OWNER[track],
+                owner_body=bodies[DEFAULT_OWNER[track]],
                 engagement_clarify=clarify,
                 engagement_pilot=pilot,
                 engagement_implement=implement,
@@ -210,7 +245,7 @@ class Command(BaseCommand):
             owner=people["benefit_owner"],
             rng=random.Random(2026),
         )
-        create_defaults(org)
+        add_governance(org, initiatives, people, rng=random.Random(2028))
         add_prioritisation(
             org,
             strategy,

@@ -11,6 +11,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.synthetic import add_cases_and_benefits
+from governance.models import Body
+from governance.services import create_defaults as create_bodies
+from governance.synthetic import add_governance_history
 from initiatives.models import Initiative
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Source, Stage, Track
 from organisations.models import Membership, Organisation
@@ -123,6 +126,8 @@ class Command(BaseCommand):
                 for i in range(6)
             ]
         )
+        create_bodies(org)
+        owners = {b.kind: b for b in Body.objects.for_org(org)}
         tracks, stages, sources = list(Track), list(Stage), list(Source)
         rows = []
         for number in range(1, count + 1):
@@ -143,7 +148,7 @@ class Command(BaseCommand):
                     engagement_clarify=engagement[0],
                     engagement_pilot=engagement[1],
                     engagement_implement=engagement[2],
-                    owner_body=DEFAULT_OWNER[track],
+                    owner_body=owners[DEFAULT_OWNER[track]],
                     result_goals="Resultatmål." if track == Track.MUST_WIN else "",
                     initiative_lead=users[rng.randrange(2)],
                     planned_start=start,
@@ -169,6 +174,7 @@ class Command(BaseCommand):
             batch_size=1000,
         )
         add_cases_and_benefits(org, created, owner=users[3], rng=rng)
+        add_governance_history(org, created, rng=rng)
         # Dependencies only point backwards (to a lower number), so there is never a cycle.
         DependsLink.objects.bulk_create(
             [

@@ -1,0 +1,98 @@
+"""The yearly cycle (årshjul / årshjul) and the notifications it and the governance send."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import OrgOwned
+
+from . import wheel
+
+
+class EventKind(models.TextChoices):
+    STRATEGY_REVISION = "strategy", _("Strategy revision")
+    BUDGET = "budget", _("Budget process")
+    QUARTERLY_STATUS = "status", _("Status reports due")
+    BENEFIT_FOLLOW_UP = "benefits", _("Benefit follow-up")
+    MEETING = "meeting", _("Meeting of a body")
+    OTHER = "other", _("Other")
+
+
+class Repeat(models.IntegerChoices):
+    YEARLY = 12, _("Every year")
+    HALF_YEARLY = 6, _("Every half year")
+    QUARTERLY = 3, _("Every quarter")
+    MONTHLY = 1, _("Every month")
+
+
+class CycleEvent(OrgOwned):
+    """A recurring event of the yearly cycle: a budget milestone, the strategy revision,
+    the quarterly status, the benefit follow-up, a body's meetings.
+
+    It recurs from its month and day every 1, 3, 6 or 12 months. When an occurrence comes
+    near, it creates its work (services.run_cycle): a meeting with a prepared agenda, the
+    status reports due from every active initiative, reminders of due measurements.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=EventKind.choices)
+    body = models.ForeignKey(
+        "governance.Body",
+        verbose_name=_("body"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cycle_events",
+        help_text=_("The body that meets, for a meeting."),
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    day = models.PositiveSmallIntegerField(
+        _("day"),
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("A day past the month's end means its last day."),
+    )
+    repeat = models.PositiveSmallIntegerField(
+        _("repeats"), choices=Repeat.choices, default=Repeat.YEARLY
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["month", "day", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def occurrences(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
+        return wheel.occurrences(self.month, self.day, self.repeat, start, end)
+
+
+class Notification(OrgOwned):
+    """A message to one person: sent at once, or with the next daily digest when the person
+    chose a digest. `key` makes a reminder idempotent: the same reminder is made once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    url = models.CharField(max_length=300, blank=True)
+    key = models.CharField(max_length=120)
+    created = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user", "key"], name="unique_notification"
+            )
+        ]

@@ -1,0 +1,99 @@
+"""Notifications: one row per person and message, e-mailed at once or in the daily digest.
+
+A notification is stored first and sent after the transaction commits, so a rolled-back
+decision sends nothing, and a failed send is retried by `styr send-reminders`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from organisations.models import Membership
+
+from .models import Notification
+
+
+def notify(*, organisation, users, subject: str, body: str, url: str = "", key: str) -> int:
+    """Store a notification for each user (once per key) and send it unless they chose the
+    digest. Returns how many were new."""
+    created = []
+    for user in {u.pk: u for u in users if u is not None}.values():
+        try:
+            with transaction.atomic():
+                created.append(
+                    Notification.objects.create(
+                        organisation=organisation,
+                        user=user,
+                        subject=subject[:200],
+                        body=body,
+                        url=url,
+                        key=key[:120],
+                    )
+                )
+        except IntegrityError:  # the same reminder was made before
+            continue
+    if created:
+        ids = [n.pk for n in created]
+        transaction.on_commit(lambda: send_immediate(ids))
+    return len(created)
+
+
+def _absolute(url: str) -> str:
+    return settings.SITE_URL.rstrip("/") + url if url.startswith("/") else url
+
+
+def _digest_users(organisation_id: int) -> set[int]:
+    return set(
+        Membership.objects.filter(organisation_id=organisation_id, email_digest=True).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
+def send_immediate(ids: list[int]) -> int:
+    """Send the given notifications to those who want them one by one."""
+    sent = 0
+    for n in Notification.objects.filter(pk__in=ids, sent_at__isnull=True).select_related("user"):
+        if n.user_id in _digest_users(n.organisation_id):
+            continue
+        text = n.body + (f"\n\n{_absolute(n.url)}" if n.url else "")
+        send_mail(n.subject, text, None, [n.user.email])
+        Notification.objects.filter(pk=n.pk).update(sent_at=timezone.now())
+        sent += 1
+    return sent
+
+
+def send_pending(now=None) -> tuple[int, int]:
+    """Send what is still unsent: one e-mail each to those without the digest, and one
+    digest per person and organisation to the others. Returns (single, digests)."""
+    now = now or timezone.now()
+    pending = Notification.objects.filter(sent_at__isnull=True).select_related(
+        "user", "organisation"
+    )
+    groups: dict[tuple[int, int], list[Notification]] = {}
+    for n in pending.order_by("created"):
+        groups.setdefault((n.organisation_id, n.user_id), []).append(n)
+    single = digests = 0
+    for (org_id, user_id), items in groups.items():
+        if user_id in _digest_users(org_id):
+            org = items[0].organisation
+            lines = []
+            for n in items:
+                lines.append(f"• {n.subject}\n{n.body}")
+                if n.url:
+                    lines.append(_absolute(n.url))
+                lines.append("")
+            subject = _("Styr, %(org)s: %(n)d new") % {"org": org.name, "n": len(items)}
+            send_mail(subject, "\n".join(lines), None, [items[0].user.email])
+            digests += 1
+        else:
+            for n in items:
+                text = n.body + (f"\n\n{_absolute(n.url)}" if n.url else "")
+                send_mail(n.subject, text, None, [n.user.email])
+                single += 1
+        Notification.objects.filter(pk__in=[n.pk for n in items]).update(sent_at=now)
+    return single, digests

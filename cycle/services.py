@@ -1,0 +1,183 @@
+"""The yearly cycle at work: events create meetings, due status reports and reminders.
+
+`run_cycle` is idempotent: a meeting is made once per body and date, a due report once
+per initiative and date, a reminder once per key. `styr send-reminders` runs it daily for
+every organisation and then sends what is pending.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from governance.models import Body, BodyKind, Meeting
+from initiatives.models import Initiative
+from organisations.models import Membership
+from organisations.permissions import Role
+from reporting.models import StatusDue
+
+from .models import CycleEvent, EventKind, Repeat
+from .notify import notify
+
+HORIZON_DAYS = 14  # how far ahead an event creates its meeting and due reports
+REMIND_DAYS = 7  # a due status report is announced this many days before
+
+
+@dataclass
+class CycleResult:
+    meetings: int = 0
+    dues: int = 0
+    notifications: int = 0
+
+
+# A Danish municipality's year (seed 000/004: decisions tied to the budget cycle).
+DEFAULT_EVENTS = (
+    (gettext_lazy("Revise the digitalisation strategy"), EventKind.STRATEGY_REVISION, 1, 15, 12),
+    (gettext_lazy("Budget: frames and proposals from the departments"), EventKind.BUDGET, 2, 1, 12),
+    (gettext_lazy("Budget: the KL–government economy agreement"), EventKind.BUDGET, 6, 1, 12),
+    (gettext_lazy("Budget: first reading in the council"), EventKind.BUDGET, 9, 15, 12),
+    (gettext_lazy("Budget: second reading and adoption"), EventKind.BUDGET, 10, 10, 12),
+    (gettext_lazy("Quarterly status reports due"), EventKind.QUARTERLY_STATUS, 3, 31, 3),
+    (gettext_lazy("Benefit follow-up before the budget"), EventKind.BENEFIT_FOLLOW_UP, 2, 15, 6),
+)
+DEFAULT_MEETINGS = (
+    (BodyKind.PROJECT_COUNCIL, 1, 10, Repeat.MONTHLY),
+    (BodyKind.EXECUTIVE_BOARD, 1, 20, Repeat.QUARTERLY),
+)
+
+
+def create_defaults(organisation) -> int:
+    """A default yearly cycle, once; meetings only for bodies that exist."""
+    with transaction.atomic():
+        if CycleEvent.objects.for_org(organisation).exists():
+            return 0
+        rows = [
+            CycleEvent(
+                organisation=organisation,
+                title=str(title),
+                kind=kind,
+                month=month,
+                day=day,
+                repeat=repeat,
+            )
+            for title, kind, month, day, repeat in DEFAULT_EVENTS
+        ]
+        bodies = {b.kind: b for b in Body.objects.for_org(organisation)}
+        for kind, month, day, repeat in DEFAULT_MEETINGS:
+            if kind in bodies:
+                rows.append(
+                    CycleEvent(
+                        organisation=organisation,
+                        title=_("Meeting: %(body)s") % {"body": bodies[kind]},
+                        kind=EventKind.MEETING,
+                        body=bodies[kind],
+                        month=month,
+                        day=day,
+                        repeat=repeat,
+                    )
+                )
+        CycleEvent.objects.bulk_create(rows)
+        return len(rows)
+
+
+def _office(organisation) -> list:
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            organisation=organisation, role__in=(Role.ADMIN, Role.PORTFOLIO_MANAGER)
+        ).select_related("user")
+    ]
+
+
+def run_cycle(
+    organisation, *, today: datetime.date | None = None, horizon: int = HORIZON_DAYS
+) -> CycleResult:
+    """Create the work of every event occurring from today to `horizon` days ahead, and
+    remind initiative leads and benefit owners of what is due."""
+    from benefits.portfolio import overview
+    from governance.meetings import add_to_agenda
+    from governance.waiting import waiting_items
+
+    today = today or datetime.date.today()
+    end = today + datetime.timedelta(days=horizon)
+    result = CycleResult()
+    slug = organisation.slug
+    active = list(Initiative.objects.for_org(organisation).active().only("id"))
+    for event in CycleEvent.objects.for_org(organisation).select_related("body"):
+        for date in event.occurrences(today, end):
+            with transaction.atomic():
+                if event.kind == EventKind.MEETING and event.body_id:
+                    if Meeting.objects.filter(body=event.body, date=date).exists():
+                        continue
+                    meeting = Meeting.objects.create(
+                        organisation=organisation, body=event.body, date=date, cycle_event=event
+                    )
+                    keys = [w.key for w in waiting_items(event.body, date)]
+                    add_to_agenda(meeting=meeting, keys=keys)
+                    result.meetings += 1
+                elif event.kind == EventKind.QUARTERLY_STATUS:
+                    dues = StatusDue.objects.for_org(organisation).filter(due_on=date)
+                    before = dues.count()
+                    StatusDue.objects.bulk_create(
+                        [
+                            StatusDue(organisation=organisation, initiative=i, due_on=date)
+                            for i in active
+                        ],
+                        ignore_conflicts=True,  # one due per initiative and date
+                    )
+                    result.dues += dues.count() - before
+                else:  # strategy, budget, benefit follow-up: the office is told
+                    result.notifications += notify(
+                        organisation=organisation,
+                        users=_office(organisation),
+                        subject=f"{event.title} ({date:%d.%m.%Y})",
+                        body=event.description or event.title,
+                        url=reverse("cycle:wheel", args=[slug]),
+                        key=f"event-{event.pk}-{date}",
+                    )
+    # Reminders: status reports due within a week or overdue, measurements due.
+    soon = today + datetime.timedelta(days=REMIND_DAYS)
+    dues = (
+        StatusDue.objects.for_org(organisation)
+        .open()
+        .filter(due_on__lte=soon, initiative__initiative_lead__isnull=False)
+        .select_related("initiative__initiative_lead")
+    )
+    for due in dues:
+        initiative = due.initiative
+        overdue = due.due_on < today
+        subject = (
+            _("Overdue: status report for %(initiative)s")
+            if overdue
+            else _("Status report due for %(initiative)s")
+        ) % {"initiative": initiative}
+        result.notifications += notify(
+            organisation=organisation,
+            users=[initiative.initiative_lead],
+            subject=subject,
+            body=_("The status report is due %(date)s.") % {"date": f"{due.due_on:%d.%m.%Y}"},
+            url=reverse("reporting:report_create", args=[slug, initiative.number]),
+            key=f"status-{'overdue' if overdue else 'due'}-{due.pk}",
+        )
+    for row in overview(organisation, today=today).due:
+        if row.owner_id is None:
+            continue
+        owner = Membership.objects.filter(
+            organisation=organisation, user_id=row.owner_id
+        ).select_related("user")
+        users = [m.user for m in owner]
+        result.notifications += notify(
+            organisation=organisation,
+            users=users,
+            subject=_("Measurement due: %(benefit)s") % {"benefit": row.title},
+            body=_("%(indicator)s for %(initiative)s is due to be measured.")
+            % {"indicator": row.indicator, "initiative": row.initiative_reference},
+            url=reverse("benefits:detail", args=[slug, row.id]),
+            key=f"measure-{row.id}-{row.status.next_due}",
+        )
+    return result

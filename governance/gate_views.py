@@ -1,0 +1,204 @@
+"""Stage gates and stops of one initiative, and the office's gate checklists."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.views import form_page
+from initiatives.models import Initiative
+from initiatives.tracks import Stage, Track
+from initiatives.views import can_edit
+from organisations.access import org_required
+from organisations.permissions import Perm
+
+from . import gates
+from .forms import GateCheckForm, GateForm, StopForm
+from .models import Decision, GateCheck
+from .services import GateError, MandateError, holders, pass_gate, stop_initiative
+
+
+def _initiative(request: HttpRequest, number: int) -> Initiative:
+    return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+
+
+def _decision(request: HttpRequest, initiative: Initiative) -> Decision:
+    return Decision(organisation=request.organisation, initiative=initiative)
+
+
+@org_required(Perm.VIEW)
+def gate(request: HttpRequest, number: int) -> HttpResponse:
+    """The gate out of the initiative's stage: required artefacts, checklist and decision."""
+    initiative = _initiative(request, number)
+    choices = gates.NEXT_STAGES.get(initiative.stage, ())
+    if not choices:
+        return render(
+            request,
+            "governance/gate.html",
+            {"initiative": initiative, "no_gate": True, "nav": "portfolio"},
+        )
+    to_stage = request.GET.get("to") or request.POST.get("to") or choices[0]
+    if to_stage not in choices:
+        raise Http404
+    points = gates.checklist(initiative, to_stage)
+    missing = gates.missing_artefacts(initiative, to_stage)
+    can_decide = request.membership.can(Perm.RECORD_DECISIONS)
+    form = None
+    status = 200
+    if can_decide:
+        decision = _decision(request, initiative)
+        form = GateForm(
+            request.POST or None,
+            instance=decision,
+            initiative=initiative,
+            points=points,
+            initial={"decided_on": datetime.date.today(), "body": _first_holder(initiative)},
+        )
+        if request.method == "POST" and form.is_valid():
+            decision = form.save(commit=False)
+            decision.to_stage = to_stage
+            decision.title = _("Stage gate: %(initiative)s into %(stage)s") % {
+                "initiative": initiative.reference,
+                "stage": Stage(to_stage).label,
+            }
+            try:
+                pass_gate(decision=decision, done=set(form.cleaned_data["done"]), user=request.user)
+            except (GateError, MandateError) as exc:
+                for message in getattr(exc, "messages", [str(exc)]):
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("The gate decision was recorded in the log."))
+                return redirect("initiatives:detail", request.organisation.slug, number)
+        if form.errors:
+            status = 400
+    elif request.method == "POST":
+        raise Http404
+    return render(
+        request,
+        "governance/gate.html",
+        {
+            "initiative": initiative,
+            "to_stage": Stage(to_stage),
+            "choices": [Stage(c) for c in choices],
+            "points": points,
+            "missing": missing,
+            "form": form,
+            "holders": holders(request.organisation, "pass_gate", initiative.track),
+            "can_request": can_edit(request.membership, initiative, request.user),
+            "requested": initiative.agenda_items.filter(
+                kind="gate", decision__isnull=True, to_stage=to_stage
+            )
+            .select_related("meeting", "body")
+            .first(),
+            "nav": "portfolio",
+        },
+        status=status,
+    )
+
+
+def _first_holder(initiative: Initiative, kind: str = "pass_gate"):
+    found = holders(initiative.organisation, kind, initiative.track)
+    return found[0].pk if found else None
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def stop(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = _initiative(request, number)
+    back = reverse("initiatives:detail", args=[request.organisation.slug, number])
+    form = StopForm(
+        request.POST or None,
+        instance=_decision(request, initiative),
+        initiative=initiative,
+        initial={
+            "decided_on": datetime.date.today(),
+            "body": _first_holder(initiative, "stop_initiative"),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        decision = form.save(commit=False)
+        decision.title = _("Stop %(initiative)s") % {"initiative": initiative}
+        try:
+            stop_initiative(decision=decision, user=request.user)
+        except (GateError, MandateError) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The initiative was stopped; the decision is in the log."))
+            return redirect(back)
+    intro = _(
+        "Stopping is a decision too. Say why, and what the municipality learned: the lessons "
+        "are kept with the decision for the next initiatives."
+    )
+    if initiative.track == Track.MUST_WIN:
+        intro += " " + _(
+            "A must-win challenge is stopped as soon as it shows it does not deliver (seed 002)."
+        )
+    return form_page(
+        request,
+        form,
+        _("Stop %(initiative)s") % {"initiative": initiative},
+        back,
+        status=400 if form.errors else 200,
+        intro=intro,
+        submit_label=_("Stop the initiative"),
+        nav="portfolio",
+    )
+
+
+@org_required(Perm.VIEW)
+def checklists(request: HttpRequest) -> HttpResponse:
+    points = GateCheck.objects.for_org(request.organisation)
+    groups = [(stage, [p for p in points if p.to_stage == stage]) for stage in gates.GATE_STAGES]
+    return render(
+        request,
+        "governance/checklists.html",
+        {
+            "groups": groups,
+            "empty": not points,
+            "can_manage": request.membership.can(Perm.MANAGE_GOVERNANCE),
+            "nav": "governance",
+        },
+    )
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+@require_POST
+def checklist_defaults(request: HttpRequest) -> HttpResponse:
+    if gates.create_default_checks(request.organisation):
+        messages.success(request, _("The checklists from seed 001 were created."))
+    return redirect("governance:checklists", request.organisation.slug)
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+def checklist_add(request: HttpRequest) -> HttpResponse:
+    form = GateCheckForm(request.POST or None)
+    back = reverse("governance:checklists", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        point = form.save(commit=False)
+        point.organisation = request.organisation
+        point.position = GateCheck.objects.for_org(request.organisation).count()
+        point.save()
+        messages.success(request, _("The point was added."))
+        return redirect(back)
+    return form_page(
+        request,
+        form,
+        _("Add a checklist point"),
+        back,
+        status=400 if form.errors else 200,
+        nav="governance",
+    )
+
+
+@org_required(Perm.MANAGE_GOVERNANCE)
+@require_POST
+def checklist_remove(request: HttpRequest, point_id: int) -> HttpResponse:
+    get_object_or_404(GateCheck.objects.for_org(request.organisation), pk=point_id).delete()
+    messages.success(request, _("The point was removed."))
+    return redirect("governance:checklists", request.organisation.slug)

@@ -1,0 +1,279 @@
+"""Meetings: the agenda built from waiting items, a decision per item, minutes, exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.versioning import STALE_MESSAGE, StaleObjectError
+from core.views import form_page
+from initiatives.models import Initiative
+from initiatives.views import can_edit
+from organisations.access import org_required
+from organisations.permissions import Perm
+
+from . import documents, gates, meetings
+from .forms import AgendaItemForm, ItemDecisionForm, MeetingForm, MinutesForm
+from .models import AgendaItem, Body, ItemKind, Meeting, MeetingStatus
+from .services import GateError, MandateError, holders
+from .waiting import waiting_items
+
+
+def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.for_org(request.organisation).select_related("body"), pk=meeting_id
+    )
+
+
+def _item(request: HttpRequest, meeting: Meeting, item_id: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.for_org(request.organisation).select_related("initiative", "scenario"),
+        pk=item_id,
+        meeting=meeting,
+    )
+
+
+@org_required(Perm.VIEW)
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    qs = Meeting.objects.for_org(request.organisation).select_related("body")
+    body = request.GET.get("body", "")
+    if body.isdigit():
+        qs = qs.filter(body_id=int(body))
+    return render(
+        request,
+        "governance/meetings.html",
+        {
+            "meetings": qs[:200],
+            "bodies": Body.objects.for_org(request.organisation),
+            "selected": body,
+            "can_record": request.membership.can(Perm.RECORD_DECISIONS),
+            "nav": "meetings",
+        },
+    )
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("body", "").isdigit():
+        initial["body"] = int(request.GET["body"])
+    form = MeetingForm(request.POST or None, organisation=request.organisation, initial=initial)
+    back = reverse("governance:meetings", args=[request.organisation.slug])
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save(commit=False)
+        meeting.organisation = request.organisation
+        meeting.save()
+        messages.success(request, _("The meeting was created. Build its agenda below."))
+        return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+    return form_page(
+        request,
+        form,
+        _("New meeting"),
+        back,
+        status=400 if form.errors else 200,
+        nav="meetings",
+    )
+
+
+@org_required(Perm.VIEW)
+def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    can_record = request.membership.can(Perm.RECORD_DECISIONS)
+    open_meeting = meeting.status != MeetingStatus.HELD
+    items = meeting.items.select_related(
+        "initiative", "scenario", "decision__recorded_by", "decision__body"
+    )
+    return render(
+        request,
+        "governance/meeting.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            # What waits is only worked out for someone who can put it on the agenda.
+            "waiting": waiting_items(meeting.body, meeting.date)
+            if can_record and open_meeting
+            else [],
+            "can_record": can_record,
+            "open_meeting": open_meeting,
+            "minutes_form": MinutesForm(instance=meeting) if can_record else None,
+            "nav": "meetings",
+        },
+    )
+
+
+@org_required(Perm.RECORD_DECISIONS)
+@require_POST
+def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    if meeting.status == MeetingStatus.HELD:
+        messages.error(request, _("The meeting is closed; its agenda cannot change."))
+    else:
+        added = meetings.add_to_agenda(meeting=meeting, keys=request.POST.getlist("items"))
+        if added:
+            messages.success(request, _("%(n)d items were put on the agenda.") % {"n": added})
+        else:
+            messages.error(request, _("Choose at least one waiting item."))
+    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    if meeting.status == MeetingStatus.HELD:
+        raise Http404
+    form = AgendaItemForm(request.POST or None, organisation=request.organisation)
+    back = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.organisation, item.body, item.meeting = request.organisation, meeting.body, meeting
+        item.kind = ItemKind.OTHER
+        item.position = meetings._next_position(meeting)
+        item.save()
+        messages.success(request, _("The item was put on the agenda."))
+        return redirect(back)
+    return form_page(
+        request,
+        form,
+        _("Add an item to the agenda"),
+        back,
+        status=400 if form.errors else 200,
+        nav="meetings",
+    )
+
+
+@org_required(Perm.RECORD_DECISIONS)
+@require_POST
+def item_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    item = _item(request, meeting, item_id)
+    if item.decision_id:
+        messages.error(request, _("A decided item stays on the agenda."))
+    elif item.requested_by_id:  # a request goes back to wait for the next meeting
+        item.meeting = None
+        item.save(update_fields=["meeting"])
+    else:
+        item.delete()
+    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    """The decision an agenda item ends in: a page of its own, or (htmx) its form loaded
+    into the meeting page. The form posts normally, so it works without JavaScript."""
+    meeting = _meeting(request, meeting_id)
+    item = _item(request, meeting, item_id)
+    url = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    if item.decision_id or meeting.status == MeetingStatus.HELD:
+        messages.error(request, _("This item is already decided."))
+        return redirect(f"{url}#item-{item.pk}")
+    points = (
+        gates.checklist(item.initiative, item.to_stage)
+        if item.kind == ItemKind.GATE and item.initiative
+        else ()
+    )
+    form = ItemDecisionForm(request.POST or None, item=item, points=points)
+    if request.method == "POST" and form.is_valid():
+        decision = form.save(commit=False)
+        decision.decided_on = meeting.date
+        try:
+            meetings.decide_item(
+                item=item,
+                decision=decision,
+                done=set(form.cleaned_data.get("done") or ()),
+                user=request.user,
+            )
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+        except (GateError, MandateError) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The decision was recorded in the log."))
+            return redirect(f"{url}#item-{item.pk}")
+    template = "governance/item_decision.html"
+    if request.htmx:
+        template += "#form"
+    return render(
+        request,
+        template,
+        {"meeting": meeting, "item": item, "form": form, "nav": "meetings"},
+        status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.RECORD_DECISIONS)
+@require_POST
+def meeting_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    if meeting.status != MeetingStatus.DRAFT:
+        messages.error(request, _("The agenda is already published."))
+    else:
+        meetings.publish(meeting=meeting, user=request.user)
+        messages.success(request, _("The agenda was published and sent to the members."))
+    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+
+
+@org_required(Perm.RECORD_DECISIONS)
+@require_POST
+def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    form = MinutesForm(request.POST, instance=meeting)
+    if form.is_valid():
+        try:
+            meetings.close(
+                meeting=meeting,
+                minutes=form.cleaned_data["minutes"],
+                user=request.user,
+                expected_version=form.cleaned_data["version"] or meeting.version,
+            )
+        except StaleObjectError:
+            messages.error(request, str(STALE_MESSAGE))
+        else:
+            messages.success(request, _("The minutes were saved and the meeting closed."))
+    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+
+
+@org_required(Perm.VIEW)
+def meeting_document(request: HttpRequest, meeting_id: int, doc: str, fmt: str) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    data = documents.meeting_data(meeting, minutes=doc == "minutes")
+    name = f"{doc}-{meeting.date:%Y-%m-%d}"
+    if fmt == "pdf":
+        response = HttpResponse(documents.as_pdf(data), content_type="application/pdf")
+    else:
+        response = HttpResponse(
+            documents.as_docx(data),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@org_required(Perm.VIEW)
+@require_POST
+def gate_request(request: HttpRequest, number: int) -> HttpResponse:
+    """The initiative lead asks the body with the mandate for a gate decision."""
+    initiative = get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+    if not can_edit(request.membership, initiative, request.user):
+        raise PermissionDenied
+    to_stage = request.POST.get("to", "")
+    if to_stage not in gates.NEXT_STAGES.get(initiative.stage, ()):
+        raise Http404
+    bodies = holders(request.organisation, "pass_gate", initiative.track)
+    if not bodies:
+        messages.error(request, _("No body holds the mandate to pass this gate."))
+    else:
+        meetings.request_gate(
+            initiative=initiative, body=bodies[0], to_stage=to_stage, user=request.user
+        )
+        messages.success(
+            request,
+            _("%(body)s will find the gate among its waiting items.") % {"body": bodies[0]},
+        )
+    url = reverse("governance:gate", args=[request.organisation.slug, number])
+    return redirect(f"{url}?to={to_stage}")

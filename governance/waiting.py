@@ -1,0 +1,144 @@
+"""What awaits a body: the items its next agenda can be built from.
+
+* requests: an initiative lead asked the body for a stage-gate decision;
+* red status: the initiative's latest status report has a red light;
+* lagging benefits: a benefit is behind its plan (for a must-win challenge, a stop signal);
+* new proposals: ideas waiting to be approved as initiatives;
+* scenarios to commit: solved portfolio scenarios that are not yet the action plan.
+
+A body only sees what it has a mandate to decide, and an item that was on one of its
+agendas in the last RECENT_DAYS days (or is on a coming one) is not offered again.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from initiatives.models import Initiative
+from initiatives.tracks import Stage, Track
+
+from .models import AgendaItem, Body, DecisionKind, ItemKind, Mandate
+
+RECENT_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Waiting:
+    kind: str
+    title: str
+    reason: str
+    initiative: Initiative | None = None
+    scenario: object | None = None
+    to_stage: str = ""
+    request: AgendaItem | None = None
+
+    @property
+    def key(self) -> str:
+        if self.request is not None:
+            return f"request:{self.request.pk}"
+        target = self.initiative.pk if self.initiative else f"s{self.scenario.pk}"
+        return f"{self.kind}:{target}"
+
+    @property
+    def kind_label(self) -> str:
+        return ItemKind(self.kind).label
+
+
+def tracks_with(body: Body, *kinds: str) -> set[str]:
+    """The tracks in which the body holds one of the mandates (all, if one covers all)."""
+    found = set(Mandate.objects.filter(body=body, kind__in=kinds).values_list("track", flat=True))
+    return set(Track.values) if "" in found else found
+
+
+def _recent(body: Body, today: datetime.date) -> set[tuple[str, int | None, int | None]]:
+    since = today - datetime.timedelta(days=RECENT_DAYS)
+    rows = AgendaItem.objects.filter(body=body, meeting__isnull=False).filter(
+        Q(meeting__date__gte=since) | Q(decision__isnull=True)
+    )
+    return set(rows.values_list("kind", "initiative_id", "scenario_id"))
+
+
+def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waiting]:
+    from benefits.portfolio import lagging_initiatives
+    from portfolio.models import RunKind, Scenario, ScenarioStatus
+    from reporting.status import red_initiatives
+
+    today = today or datetime.date.today()
+    org = body.organisation
+    recent = _recent(body, today)
+    items: list[Waiting] = []
+    for request in (
+        AgendaItem.objects.filter(body=body, meeting__isnull=True, decision__isnull=True)
+        .select_related("initiative", "requested_by")
+        .order_by("id")
+    ):
+        items.append(
+            Waiting(
+                request.kind,
+                request.title,
+                _("Asked for by %(who)s") % {"who": request.requested_by or "—"},
+                request.initiative,
+                request.scenario,
+                request.to_stage,
+                request,
+            )
+        )
+
+    def fresh(kind: str, initiative_id=None, scenario_id=None) -> bool:
+        return (kind, initiative_id, scenario_id) not in recent
+
+    follow = tracks_with(body, DecisionKind.FOLLOW_UP, DecisionKind.STOP_INITIATIVE)
+    for initiative in red_initiatives(org, follow) if follow else ():
+        if fresh(ItemKind.RED_STATUS, initiative.pk):
+            items.append(
+                Waiting(
+                    ItemKind.RED_STATUS,
+                    _("Red status: %(initiative)s") % {"initiative": initiative},
+                    _("The latest status report has a red light."),
+                    initiative,
+                )
+            )
+    lagging_numbers = lagging_initiatives(org, tracks=follow) if follow else set()
+    if lagging_numbers:
+        for initiative in Initiative.objects.for_org(org).filter(number__in=lagging_numbers):
+            if fresh(ItemKind.LAGGING, initiative.pk):
+                reason = _("One or more benefits are behind plan.")
+                if initiative.track == Track.MUST_WIN:
+                    reason += " " + _("A must-win challenge that does not deliver is stopped.")
+                items.append(
+                    Waiting(
+                        ItemKind.LAGGING,
+                        _("Lagging benefits: %(initiative)s") % {"initiative": initiative},
+                        reason,
+                        initiative,
+                    )
+                )
+    approve = tracks_with(body, DecisionKind.APPROVE_INITIATIVE)
+    for initiative in Initiative.objects.for_org(org).filter(stage=Stage.IDEA, track__in=approve):
+        if fresh(ItemKind.PROPOSAL, initiative.pk):
+            items.append(
+                Waiting(
+                    ItemKind.PROPOSAL,
+                    _("New proposal: %(initiative)s") % {"initiative": initiative},
+                    _("An idea waiting to be taken into clarification."),
+                    initiative,
+                )
+            )
+    if tracks_with(body, DecisionKind.COMMIT_SCENARIO):
+        for scenario in Scenario.objects.for_org(org).filter(status=ScenarioStatus.DRAFT):
+            run = scenario.latest_run(RunKind.SOLVE)  # a handful of scenarios per strategy
+            solved = run and run.result and run.result.get("status") in ("optimal", "feasible")
+            if solved and fresh(ItemKind.SCENARIO, None, scenario.pk):
+                items.append(
+                    Waiting(
+                        ItemKind.SCENARIO,
+                        _("Commit the scenario “%(name)s” as action plan") % {"name": scenario},
+                        _("Solved: a plan is ready for decision."),
+                        scenario=scenario,
+                    )
+                )
+    return items

@@ -1,0 +1,186 @@
+"""Status reports and the risk register of an initiative, and the portfolio status page."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
+from core.views import form_page
+from governance.models import Body, DecisionKind, Meeting, MeetingStatus
+from governance.waiting import tracks_with
+from initiatives.models import Initiative
+from initiatives.tracks import Track
+from initiatives.views import can_edit
+from organisations.access import org_required
+from organisations.permissions import Perm
+from strategy.models import Theme
+
+from .forms import RiskForm, StatusReportForm
+from .models import LIGHTS, Risk, StatusReport
+from .services import submit_report
+from .status import portfolio_status
+
+
+def _initiative(request: HttpRequest, number: int) -> Initiative:
+    return get_object_or_404(
+        Initiative.objects.for_org(request.organisation).select_related("initiative_lead"),
+        number=number,
+    )
+
+
+def _editable(request: HttpRequest, number: int) -> Initiative:
+    initiative = _initiative(request, number)
+    if not can_edit(request.membership, initiative, request.user):
+        raise PermissionDenied
+    return initiative
+
+
+@org_required(Perm.VIEW)
+def initiative_status(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = _initiative(request, number)
+    return render(
+        request,
+        "reporting/initiative.html",
+        {
+            "initiative": initiative,
+            "reports": initiative.status_reports.select_related("author")[:40],
+            "dues": initiative.status_dues.filter(report__isnull=True),
+            "risks": initiative.risk_register.select_related("owner"),
+            "today": datetime.date.today(),
+            "can_edit": can_edit(request.membership, initiative, request.user),
+            "nav": "status",
+        },
+    )
+
+
+@org_required(Perm.VIEW)
+def report_create(request: HttpRequest, number: int) -> HttpResponse:
+    initiative = _editable(request, number)
+    back = reverse("reporting:initiative", args=[request.organisation.slug, number])
+    report = StatusReport(organisation=request.organisation, initiative=initiative)
+    previous = initiative.status_reports.first()
+    initial = {"reported_on": datetime.date.today()}
+    if previous:  # start from the last lights; the lead changes what changed
+        initial |= {name: getattr(previous, name) for name in LIGHTS}
+        initial["next_steps"] = ""
+    form = StatusReportForm(request.POST or None, instance=report, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        submit_report(
+            report=form.save(commit=False),
+            user=request.user,
+            next_due=form.cleaned_data["next_due"],
+        )
+        messages.success(request, _("The status report was saved."))
+        return redirect(back)
+    return form_page(
+        request,
+        form,
+        _("Status report for %(initiative)s") % {"initiative": initiative},
+        back,
+        status=400 if form.errors else 200,
+        intro=_("A light each for time, cost, scope and benefits against the plan."),
+        nav="status",
+    )
+
+
+@org_required(Perm.VIEW)
+def risk_edit(request: HttpRequest, number: int, entry_id: int | None = None) -> HttpResponse:
+    initiative = _editable(request, number)
+    back = reverse("reporting:initiative", args=[request.organisation.slug, number])
+    if entry_id:
+        risk = get_object_or_404(
+            Risk.objects.for_org(request.organisation), pk=entry_id, initiative=initiative
+        )
+    else:
+        risk = Risk(organisation=request.organisation, initiative=initiative)
+    form = RiskForm(request.POST or None, instance=risk, organisation=request.organisation)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_versioned(
+                form,
+                user=request.user,
+                expected_version=form.cleaned_data["version"] if risk.pk else None,
+                parent=initiative,
+            )
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            status = 409
+        else:
+            messages.success(request, _("The register was saved."))
+            return redirect(back)
+    heading = _("Edit the risk or issue") if risk.pk else _("New risk or issue")
+    return form_page(
+        request,
+        form,
+        heading,
+        back,
+        status=400 if status == 200 and form.errors else status,
+        nav="status",
+    )
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+@org_required(Perm.VIEW)
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """Every active initiative's latest status for the project council, with what changed
+    since the body's last meeting and what is overdue."""
+    org = request.organisation
+    today = datetime.date.today()
+    bodies = list(Body.objects.for_org(org))
+    get = request.GET
+    body = next((b for b in bodies if b.pk == _int(get.get("body", ""))), None)
+    if body is None and "body" not in get:
+        body = next((b for b in bodies if b.kind == "project_council"), None)
+    qs = Initiative.objects.for_org(org).active().order_by("number")
+    track = get.get("track", "")
+    if track in Track.values:
+        qs = qs.filter(track=track)
+    theme = _int(get.get("theme", ""))
+    if theme:
+        qs = qs.filter(focus_areas__theme_id=theme).distinct()
+    last = None
+    if body is not None:
+        # What the body owns, and the tracks it holds mandates over; a body with neither
+        # (one that only advises) sees everything.
+        governed = tracks_with(body, *DecisionKind.values)
+        if governed or body.owned_initiatives.exists():
+            qs = qs.filter(Q(track__in=governed) | Q(owner_body=body))
+        last = (
+            Meeting.objects.filter(body=body, status=MeetingStatus.HELD, date__lte=today)
+            .order_by("-date")
+            .first()
+        )
+    rows = portfolio_status(qs, since=last.date if last else None, today=today)
+    if get.get("only") == "overdue":
+        rows = [r for r in rows if r.overdue]
+    elif get.get("only") == "changed" and last:
+        rows = [r for r in rows if r.new_since_meeting]
+    return render(
+        request,
+        "reporting/portfolio.html",
+        {
+            "rows": rows,
+            "bodies": bodies,
+            "body": body,
+            "last_meeting": last,
+            "tracks": Track.choices,
+            "themes": Theme.objects.for_org(org).exclude(strategy__status="archived"),
+            "selected": get,
+            "lights": LIGHTS,
+            "overdue_total": sum(1 for r in rows if r.overdue),
+            "red_total": sum(1 for r in rows if r.latest and r.latest.worst == "red"),
+            "nav": "status",
+        },
+    )

@@ -204,15 +204,20 @@ def lagging_initiatives(org, *, tracks=None) -> set[int]:
             "frequency",
         )
     )
-    ids = [r[0] for r in rows]
+    # A subquery, not a list of ids: PostgreSQL plans a long IN list poorly.
+    ids = benefits.values("id")
     plans: dict[int, list] = defaultdict(list)
-    for benefit_id, period, value in PlannedValue.objects.filter(benefit_id__in=ids).values_list(
-        "benefit_id", "period", "value"
+    for benefit_id, period, value in (
+        PlannedValue.objects.for_org(org)
+        .filter(benefit_id__in=ids)
+        .values_list("benefit_id", "period", "value")
     ):
         plans[benefit_id].append((period, float(value)))
     measured: dict[int, list] = defaultdict(list)
-    for benefit_id, day, value in Measurement.objects.filter(benefit_id__in=ids).values_list(
-        "benefit_id", "measured_on", "value"
+    for benefit_id, day, value in (
+        Measurement.objects.for_org(org)
+        .filter(benefit_id__in=ids)
+        .values_list("benefit_id", "measured_on", "value")
     ):
         measured[benefit_id].append((day, float(value)))
     threshold = org.lag_threshold / 100.0

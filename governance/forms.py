@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
 from initiatives.models import Initiative
+from initiatives.tracks import Ambition
 
 from .gates import GATE_STAGES
 from .models import (
@@ -22,6 +23,23 @@ from .models import (
 from .services import holders, refusal
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def refuse_outside_mandate(form, body, kind: str, track: str = "", amount=None) -> None:
+    """Put the refusal, naming the bodies that hold the mandate, on the form's body field."""
+    allowed = holders(body.organisation, kind, track, amount)
+    if body not in allowed:
+        form.add_error("body", refusal(body, kind, allowed))
+
+
+def checklist_field() -> forms.Field:
+    return forms.TypedMultipleChoiceField(
+        label=_("Checklist"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick what is done. Open points become conditions."),
+    )
 
 
 class DecidedByMixin(forms.Form):
@@ -49,11 +67,9 @@ class DecidedByMixin(forms.Form):
         cleaned = super().clean()
         body = cleaned.get("body")
         if body is not None:
-            allowed = holders(
-                self.organisation, self.decision_kind, self.decision_track, self.decision_amount
+            refuse_outside_mandate(
+                self, body, self.decision_kind, self.decision_track, self.decision_amount
             )
-            if body not in allowed:
-                self.add_error("body", refusal(body, self.decision_kind, allowed))
         return cleaned
 
 
@@ -137,9 +153,7 @@ class DecisionForm(forms.ModelForm):
         if body and kind:
             initiative = cleaned.get("initiative")
             track = initiative.track if initiative else ""
-            allowed = holders(self.organisation, kind, track, cleaned.get("amount"))
-            if body not in allowed:
-                self.add_error("body", refusal(body, kind, allowed))
+            refuse_outside_mandate(self, body, kind, track, cleaned.get("amount"))
         if cleaned.get("kind") not in (
             "approve_strategy",
             "commit_scenario",
@@ -161,19 +175,11 @@ class _InitiativeDecisionForm(forms.ModelForm):
     def _check_body(self, kind: str) -> None:
         body = self.cleaned_data.get("body")
         if body:
-            allowed = holders(self.initiative.organisation, kind, self.initiative.track)
-            if body not in allowed:
-                self.add_error("body", refusal(body, kind, allowed))
+            refuse_outside_mandate(self, body, kind, self.initiative.track)
 
 
 class GateForm(_InitiativeDecisionForm):
-    done = forms.TypedMultipleChoiceField(
-        label=_("Checklist"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tick what is done. Open points become conditions."),
-    )
+    done = checklist_field()
 
     class Meta:
         model = Decision
@@ -219,6 +225,33 @@ class StopForm(_InitiativeDecisionForm):
         return cleaned
 
 
+class AmbitionForm(_InitiativeDecisionForm):
+    ambition = forms.ChoiceField(
+        label=_("Ambition level"),
+        widget=forms.RadioSelect,
+        help_text=_(
+            "High: take part in clarification, join the pilot, implement among the first. "
+            "Medium: explore with partners, try in selected areas, implement gradually. "
+            "Low: follow, no pilots, wait for other municipalities (seed 003)."
+        ),
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["body", "decided_on", "rationale"]
+        widgets = {"decided_on": DATE, "rationale": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ambition"].choices = list(Ambition.choices)
+        self.order_fields(["ambition", "body"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_body(DecisionKind.SET_AMBITION)
+        return cleaned
+
+
 class GateCheckForm(forms.ModelForm):
     class Meta:
         model = GateCheck
@@ -229,7 +262,7 @@ class GateCheckForm(forms.ModelForm):
         self.fields["to_stage"].choices = [(s.value, s.label) for s in GATE_STAGES]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["body", "date", "location"]
@@ -256,13 +289,7 @@ class AgendaItemForm(forms.ModelForm):
 class ItemDecisionForm(forms.ModelForm):
     """The decision an agenda item ends in."""
 
-    done = forms.TypedMultipleChoiceField(
-        label=_("Checklist"),
-        required=False,
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tick what is done. Open points become conditions."),
-    )
+    done = checklist_field()
 
     class Meta:
         model = Decision

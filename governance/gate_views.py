@@ -13,15 +13,22 @@ from django.views.decorators.http import require_POST
 
 from core.views import form_page
 from initiatives.models import Initiative
-from initiatives.tracks import Stage, Track
+from initiatives.tracks import Ambition, Stage, Track
 from initiatives.views import can_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 
 from . import gates
-from .forms import GateCheckForm, GateForm, StopForm
+from .forms import AmbitionForm, GateCheckForm, GateForm, StopForm
 from .models import Decision, GateCheck
-from .services import GateError, MandateError, holders, pass_gate, stop_initiative
+from .services import (
+    GateError,
+    MandateError,
+    holders,
+    pass_gate,
+    set_ambition,
+    stop_initiative,
+)
 
 
 def _initiative(request: HttpRequest, number: int) -> Initiative:
@@ -147,6 +154,54 @@ def stop(request: HttpRequest, number: int) -> HttpResponse:
         status=400 if form.errors else 200,
         intro=intro,
         submit_label=_("Stop the initiative"),
+        nav="portfolio",
+    )
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def ambition(request: HttpRequest, number: int) -> HttpResponse:
+    """A mandatory solution's ambition level, set by the body with the mandate."""
+    initiative = _initiative(request, number)
+    back = reverse("initiatives:detail", args=[request.organisation.slug, number])
+    if initiative.track != Track.MANDATORY:
+        messages.error(request, _("Only a mandatory solution has an ambition level."))
+        return redirect(back)
+    form = AmbitionForm(
+        request.POST or None,
+        instance=_decision(request, initiative),
+        initiative=initiative,
+        initial={
+            "decided_on": datetime.date.today(),
+            "body": _first_holder(initiative, "set_ambition"),
+            "ambition": initiative.ambition,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        decision = form.save(commit=False)
+        level = form.cleaned_data["ambition"]
+        decision.title = _("Ambition of %(initiative)s: %(level)s") % {
+            "initiative": initiative.reference,
+            "level": Ambition(level).label,
+        }
+        try:
+            set_ambition(decision=decision, ambition=level, user=request.user)
+        except (GateError, MandateError) as exc:
+            for message in getattr(exc, "messages", [str(exc)]):
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The ambition level was decided and logged."))
+            return redirect(back)
+    return form_page(
+        request,
+        form,
+        _("Ambition level of %(initiative)s") % {"initiative": initiative},
+        back,
+        status=400 if form.errors else 200,
+        intro=_(
+            "The ambition level decides how early the municipality engages in a mandatory "
+            "solution. It is a decision of the body with the mandate, and goes into the log."
+        ),
+        submit_label=_("Decide the ambition level"),
         nav="portfolio",
     )
 

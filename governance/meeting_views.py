@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.versioning import STALE_MESSAGE, StaleObjectError
+from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
 from core.views import form_page
 from initiatives.models import Initiative
 from initiatives.views import can_edit
@@ -76,6 +76,34 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         _("New meeting"),
         back,
         status=400 if form.errors else 200,
+        nav="meetings",
+    )
+
+
+@org_required(Perm.RECORD_DECISIONS)
+def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    back = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    if meeting.status == MeetingStatus.HELD:
+        messages.error(request, _("The meeting is closed; its agenda cannot change."))
+        return redirect(back)
+    form = MeetingForm(request.POST or None, instance=meeting, organisation=request.organisation)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_versioned(form, user=request.user, expected_version=form.cleaned_data["version"])
+        except StaleObjectError:
+            form.add_error(None, STALE_MESSAGE)
+            status = 409
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect(back)
+    return form_page(
+        request,
+        form,
+        _("Edit the meeting"),
+        back,
+        status=400 if status == 200 and form.errors else status,
         nav="meetings",
     )
 
@@ -210,11 +238,10 @@ def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
 @require_POST
 def meeting_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if meeting.status != MeetingStatus.DRAFT:
-        messages.error(request, _("The agenda is already published."))
-    else:
-        meetings.publish(meeting=meeting, user=request.user)
+    if meetings.publish(meeting=meeting, user=request.user):
         messages.success(request, _("The agenda was published and sent to the members."))
+    else:
+        messages.error(request, _("The agenda is already published."))
     return redirect("governance:meeting", request.organisation.slug, meeting.pk)
 
 

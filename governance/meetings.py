@@ -113,25 +113,12 @@ def decide_item(*, item: AgendaItem, decision: Decision, done: set[int], user) -
                     user=user,
                     expected_version=scenario.version,
                 )
+        # Conditional, so two secretaries deciding the same item at once cannot both win.
+        if not AgendaItem.objects.filter(pk=item.pk, decision__isnull=True).update(
+            decision=decision
+        ):
+            raise GateError([_("This item is already decided.")])
         item.decision = decision
-        item.save(update_fields=["decision"])
-        if item.initiative and item.initiative.initiative_lead_id:
-            url = reverse(
-                "initiatives:detail", args=[item.organisation.slug, item.initiative.number]
-            )
-            notify(
-                organisation=item.organisation,
-                users=[item.initiative.initiative_lead],
-                subject=_("Decision: %(title)s") % {"title": decision.title},
-                body=_("%(body)s decided: %(outcome)s.\n\n%(rationale)s")
-                % {
-                    "body": meeting.body,
-                    "outcome": decision.get_outcome_display(),
-                    "rationale": decision.rationale,
-                },
-                url=url,
-                key=f"decision-{decision.pk}",
-            )
     return decision
 
 
@@ -139,10 +126,13 @@ def _members(meeting: Meeting) -> list:
     return [m.user for m in meeting.body.members.select_related("user")]
 
 
-def publish(*, meeting: Meeting, user) -> None:
-    """Publish the agenda to the body's members."""
+def publish(*, meeting: Meeting, user) -> bool:
+    """Publish the agenda to the body's members, once; False if it was already published."""
     with transaction.atomic():
-        Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.PUBLISHED)
+        if not Meeting.objects.filter(pk=meeting.pk, status=MeetingStatus.DRAFT).update(
+            status=MeetingStatus.PUBLISHED
+        ):
+            return False
         meeting.status = MeetingStatus.PUBLISHED
         record_change(
             obj=meeting,
@@ -160,6 +150,7 @@ def publish(*, meeting: Meeting, user) -> None:
             url=reverse("governance:meeting", args=[meeting.organisation.slug, meeting.pk]),
             key=f"agenda-{meeting.pk}",
         )
+    return True
 
 
 def close(*, meeting: Meeting, minutes: str, user, expected_version: int) -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.models import Change, record_change
@@ -67,7 +68,30 @@ def record_decision(*, decision: Decision, user) -> Decision:
             },
             parent=decision.initiative,
         )
+        _tell_the_lead(decision)
     return decision
+
+
+def _tell_the_lead(decision: Decision) -> None:
+    """The initiative lead hears of every decision about the initiative (after commit)."""
+    from cycle.notify import notify
+
+    initiative = decision.initiative
+    if initiative is None or initiative.initiative_lead_id is None:
+        return
+    notify(
+        organisation=decision.organisation,
+        users=[initiative.initiative_lead],
+        subject=_("Decision: %(title)s") % {"title": decision.title},
+        body=_("%(body)s decided: %(outcome)s.\n\n%(rationale)s")
+        % {
+            "body": decision.body,
+            "outcome": decision.get_outcome_display(),
+            "rationale": decision.rationale,
+        },
+        url=reverse("initiatives:detail", args=[decision.organisation.slug, initiative.number]),
+        key=f"decision-{decision.pk}",
+    )
 
 
 def record_approval(
@@ -180,6 +204,38 @@ def stop_initiative(*, decision: Decision, user) -> Decision:
     with transaction.atomic():
         record_decision(decision=decision, user=user)
         move_stage(initiative=initiative, to_stage=Stage.STOPPED, user=user, from_stage=from_stage)
+    return decision
+
+
+def set_ambition(*, decision: Decision, ambition: str, user) -> Decision:
+    """Set a mandatory solution's ambition level (seed 003) as the decision of the body with
+    the mandate; the engagement per stage follows the level's defaults."""
+    from initiatives.tracks import DEFAULT_ENGAGEMENT, Ambition
+
+    initiative = decision.initiative
+    if initiative.track != Track.MANDATORY:
+        raise GateError([_("Only a mandatory solution has an ambition level.")])
+    decision.kind = DecisionKind.SET_AMBITION
+    decision.outcome = Outcome.APPROVE
+    clarify, pilot, implement = DEFAULT_ENGAGEMENT[Ambition(ambition)]
+    before = {"ambition": initiative.ambition}
+    with transaction.atomic():
+        record_decision(decision=decision, user=user)
+        Initiative.objects.filter(pk=initiative.pk).update(
+            ambition=ambition,
+            engagement_clarify=clarify,
+            engagement_pilot=pilot,
+            engagement_implement=implement,
+            version=F("version") + 1,
+        )
+        record_change(
+            obj=initiative,
+            user=user,
+            action=Change.Action.UPDATED,
+            before=before,
+            after={"ambition": ambition},
+        )
+    initiative.ambition = ambition
     return decision
 
 

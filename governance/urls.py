@@ -35,10 +35,12 @@ urlpatterns = [
     ),
     path("initiatives/<int:number>/gate/", gate_views.gate, name="gate"),
     path("initiatives/<int:number>/stop/", gate_views.stop, name="stop"),
+    path("initiatives/<int:number>/ambition/", gate_views.ambition, name="ambition"),
     path("initiatives/<int:number>/gate/request/", meeting_views.gate_request, name="gate_request"),
     path("meetings/", meeting_views.meeting_list, name="meetings"),
     path("meetings/new/", meeting_views.meeting_create, name="meeting_create"),
     path("meetings/<int:meeting_id>/", meeting_views.meeting_detail, name="meeting"),
+    path("meetings/<int:meeting_id>/edit/", meeting_views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:meeting_id>/agenda/", meeting_views.agenda_add, name="agenda_add"),
     path("meetings/<int:meeting_id>/items/new/", meeting_views.item_add, name="item_add"),
     path(

@@ -119,6 +119,25 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             )
         return stage
 
+    def clean_ambition(self) -> str:
+        ambition = self.cleaned_data["ambition"]
+        old = self.instance
+        if (
+            old.pk
+            and old.track == Track.MANDATORY
+            and old.ambition
+            and ambition != old.ambition
+            and old.stage != Stage.IDEA
+            and self.fields["owner_body"].queryset.exists()
+        ):
+            raise forms.ValidationError(
+                _(
+                    "The ambition level of a mandatory solution is decided by the body with "
+                    "the mandate: use “Decide the ambition level” on its page."
+                )
+            )
+        return ambition
+
     def clean_tags_text(self) -> list[str]:
         raw = self.cleaned_data.get("tags_text") or ""
         names = []

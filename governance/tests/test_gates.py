@@ -221,3 +221,52 @@ def test_the_office_edits_the_checklists(client, bodies, member, reader):
     assert GateCheck.objects.count() == n
     client.force_login(reader)
     assert client.post("/skovby/governance/checklists/defaults/").status_code == 403
+
+
+def test_the_lead_hears_of_the_gate_decision(
+    bodies, initiative, member, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pass_gate(
+            decision=_gate(initiative, bodies["executive_board"], outcome="postpone"),
+            done=set(),
+            user=member,
+        )
+    assert [m.to for m in mail.outbox] == [["member@skovby.dk"]]
+    assert "Direktion besluttede: Udsat" in mail.outbox[0].body
+
+
+def test_the_ambition_of_a_mandatory_solution_is_a_bodys_decision(
+    client, bodies, initiative, member
+):
+    initiative.track, initiative.ambition = "mandatory", "low"
+    initiative.deadline = datetime.date(2027, 6, 1)
+    initiative.save()
+    client.force_login(member)
+    r = client.post(
+        "/skovby/initiatives/1/edit/",
+        {
+            "title": "Ny borgerportal",
+            "track": "mandatory",
+            "source": "kombit",
+            "ambition": "high",
+            "deadline": "2027-06-01",
+            "stage": "clarify",
+            "version": initiative.version,
+        },
+    )
+    assert r.status_code == 200 and "ambition" in r.context["form"].errors
+    url = "/skovby/initiatives/1/ambition/"
+    data = {"ambition": "high", "decided_on": "2026-11-20", "rationale": "Vi vil være først"}
+    r = client.post(url, data | {"body": bodies["council"].pk})
+    assert r.status_code == 400 and "Mandatet ligger hos: Direktion" in r.content.decode()
+    r = client.post(url, data | {"body": bodies["executive_board"].pk})
+    assert r.status_code == 302
+    i = Initiative.objects.get()
+    assert (i.ambition, i.engagement_pilot, i.engagement_implement) == ("high", "join", "first")
+    assert Decision.objects.get().kind == "set_ambition"
+    initiative.track = "must_win"
+    initiative.save()
+    assert client.get(url).status_code == 302  # a must-win has no ambition level

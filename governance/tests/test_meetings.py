@@ -250,3 +250,37 @@ def test_the_decision_form_is_its_own_page_and_an_htmx_fragment(client, meeting,
     assert "<html" in page and f'name="item{item.pk}-outcome"' in page
     fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in fragment and f'action="{url}"' in fragment
+
+
+def test_an_item_is_decided_once_even_from_a_stale_page(meeting, member, org):
+    from governance.meetings import decide_item
+    from governance.services import GateError
+
+    item = AgendaItem.objects.create(
+        organisation=org, body=meeting.body, meeting=meeting, kind="other", title="Eventuelt"
+    )
+    stale = AgendaItem.objects.get(pk=item.pk)  # a second secretary's copy, opened before
+    decide_item(
+        item=item,
+        decision=Decision(outcome="approve", rationale="Ja", decided_on=TODAY),
+        done=set(),
+        user=member,
+    )
+    with pytest.raises(GateError):
+        decide_item(
+            item=stale,
+            decision=Decision(outcome="reject", rationale="Nej", decided_on=TODAY),
+            done=set(),
+            user=member,
+        )
+    assert Decision.objects.get().outcome == "approve"
+
+
+def test_the_meeting_is_edited_with_a_version_check(client, meeting, member, council):
+    client.force_login(member)
+    url = f"/skovby/meetings/{meeting.pk}/edit/"
+    data = {"body": council.pk, "date": "2027-02-01", "location": "Byrådssalen", "version": 1}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data | {"location": "Kantinen"}).status_code == 409
+    meeting.refresh_from_db()
+    assert meeting.location == "Byrådssalen" and str(meeting.date) == "2027-02-01"

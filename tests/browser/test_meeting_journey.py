@@ -117,9 +117,19 @@ def test_the_project_council_decides_on_a_prepared_agenda(
     page.click("button:has-text('Opret et standardårshjul')")
     expect(page.locator("svg.styr-wheel")).to_be_visible()
     assert_accessible(page)
-    page.set_viewport_size({"width": 375, "height": 800})
-    page.goto(f"{base}/skovby/status/")
+    page.goto(f"{base}/skovby/governance/checklists/")
+    expect(page.locator("main")).to_contain_text("parate til forandringen")
     assert_accessible(page)
+    page.goto(f"{base}/skovby/notifications/")
+    page.click("label[for=id_email_digest]")  # dkfds draws the box on the label
+    page.click("button:has-text('Gem')")
+    expect(page.locator(".alert-success")).to_be_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 375, "height": 800})
+    for url in ("/skovby/status/", "/skovby/meetings/", "/skovby/cycle/"):
+        page.goto(f"{base}{url}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, url
+        assert_accessible(page)
 
 
 def test_a_lagging_must_win_is_stopped_with_its_lessons(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from organisations.models import Membership
@@ -87,7 +87,8 @@ def send_pending(now=None) -> tuple[int, int]:
                 if n.url:
                     lines.append(_absolute(n.url))
                 lines.append("")
-            subject = _("Styr, %(org)s: %(n)d new") % {"org": org.name, "n": len(items)}
+            with translation.override(org.language):
+                subject = _("Styr, %(org)s: %(n)d new") % {"org": org.name, "n": len(items)}
             send_mail(subject, "\n".join(lines), None, [items[0].user.email])
             digests += 1
         else:

@@ -194,6 +194,7 @@ class GateForm(_InitiativeDecisionForm):
     def __init__(self, *args, points, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["done"].choices = [(p.pk, p.text) for p in points]
+        self.order_fields(["body", "done"])  # tick the list, then decide
         self.fields["outcome"].choices = [
             (o.value, o.label)
             for o in (Outcome.APPROVE, Outcome.CHANGE, Outcome.POSTPONE, Outcome.REJECT)
@@ -308,6 +309,7 @@ class ItemDecisionForm(forms.ModelForm):
         self.fields["outcome"].choices = list(Outcome.choices)
         if points:
             self.fields["done"].choices = [(p.pk, p.text) for p in points]
+            self.order_fields(["done"])
         else:
             del self.fields["done"]
         if item.initiative_id is None:

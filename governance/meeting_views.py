@@ -160,7 +160,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         item = form.save(commit=False)
         item.organisation, item.body, item.meeting = request.organisation, meeting.body, meeting
         item.kind = ItemKind.OTHER
-        item.position = meetings._next_position(meeting)
+        item.position = meetings.next_position(meeting)
         item.save()
         messages.success(request, _("The item was put on the agenda."))
         return redirect(back)

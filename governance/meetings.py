@@ -19,7 +19,7 @@ from .services import GateError, move_stage, pass_gate, record_decision, stop_in
 from .waiting import waiting_items
 
 
-def _next_position(meeting: Meeting) -> int:
+def next_position(meeting: Meeting) -> int:
     return (meeting.items.aggregate(m=Max("position"))["m"] or 0) + 1
 
 
@@ -27,7 +27,7 @@ def add_to_agenda(*, meeting: Meeting, keys: list[str]) -> int:
     """Put the chosen waiting items on the agenda; an item no longer waiting is skipped."""
     chosen = set(keys)
     with transaction.atomic():
-        position = _next_position(meeting)
+        position = next_position(meeting)
         added = 0
         for waiting in waiting_items(meeting.body, meeting.date):
             if waiting.key not in chosen:

@@ -88,6 +88,7 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
             "decisions": initiative.decisions.select_related("body", "recorded_by")[:50],
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),
             "lagging": lagging_benefits(initiative),
+            "latest_status": initiative.status_reports.first(),
             "has_gate": initiative.stage in GATED_FROM,
             "is_open": initiative.stage not in (Stage.CLOSED, Stage.STOPPED),
             "nav": "portfolio",

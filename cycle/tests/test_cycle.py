@@ -135,3 +135,26 @@ def test_a_person_chooses_the_daily_digest(client, org, member):
     assert client.get("/skovby/notifications/").status_code == 200
     client.post("/skovby/notifications/", {"email_digest": "on"})
     assert Membership.objects.get(user=member).email_digest
+
+
+def test_a_norwegian_municipality_is_reminded_in_bokmal(
+    other_org, django_capture_on_commit_callbacks
+):
+    from conftest import _member
+    from initiatives.models import Initiative
+
+    lead = _member(other_org, "leder@fjellvik.no", "initiative_lead")
+    initiative = Initiative.objects.create(
+        organisation=other_org,
+        number=1,
+        title="Ny nettside",
+        track="prerequisite",
+        stage="pilot",
+        initiative_lead=lead,
+    )
+    StatusDue.objects.create(
+        organisation=other_org, initiative=initiative, due_on=datetime.date.today()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
+    assert any("skal leveres" in m.subject for m in mail.outbox if m.to == [lead.email])

@@ -88,6 +88,12 @@ def test_the_project_council_decides_on_a_prepared_agenda(
 
     # The red status: approved with changes.
     red = page.locator("section").filter(has_text="Rød status: I-001")
+    # Without JavaScript the link opens the decision as a page of its own.
+    meeting_url = page.url
+    page.goto(base + red.locator("a:has-text('Registrér beslutningen')").get_attribute("href"))
+    expect(page.locator("h1")).to_contain_text("Rød status: I-001")
+    assert_accessible(page)
+    page.goto(meeting_url)
     red.locator("a:has-text('Registrér beslutningen')").click()
     red.locator("input[value=change]").check()
     red.locator("textarea[name$=rationale]").fill("Ny tidsplan til næste møde")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
 from cycle.notify import send_pending
 from cycle.services import run_cycle
@@ -17,7 +18,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for org in Organisation.objects.order_by("slug"):
-            result = run_cycle(org)
+            with translation.override(org.language):  # Norwegian municipalities read Bokmål
+                result = run_cycle(org)
             self.stdout.write(
                 f"{org.slug}: {result.meetings} meetings, {result.dues} status reports due, "
                 f"{result.notifications} notifications"

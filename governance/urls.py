@@ -9,6 +9,7 @@ urlpatterns = [
     path("governance/defaults/", views.defaults, name="defaults"),
     path("governance/bodies/new/", views.body_edit, name="body_create"),
     path("governance/bodies/<int:body_id>/", views.body_edit, name="body_edit"),
+    path("governance/bodies/<int:body_id>/remove/", views.body_remove, name="body_remove"),
     path("governance/bodies/<int:body_id>/members/new/", views.member_add, name="member_add"),
     path(
         "governance/bodies/<int:body_id>/members/<int:member_id>/remove/",

@@ -65,6 +65,24 @@ def body_edit(request: HttpRequest, body_id: int | None = None) -> HttpResponse:
     return _form_page(request, form, heading, back, status=400 if form.errors else 200)
 
 
+@org_required(Perm.MANAGE_GOVERNANCE)
+@require_POST
+def body_remove(request: HttpRequest, body_id: int) -> HttpResponse:
+    """Remove a body that has taken no decision and held no meeting; one that has stays,
+    so the log keeps who decided."""
+    body = _body(request, body_id)
+    if body.decisions.exists() or body.meetings.exists():
+        messages.error(
+            request,
+            _("%(body)s has decisions or meetings in the log, so it stays. Remove its mandates.")
+            % {"body": body},
+        )
+    else:
+        body.delete()
+        messages.success(request, _("The body was removed."))
+    return redirect("governance:bodies", request.organisation.slug)
+
+
 def _add_to_body(request: HttpRequest, body: Body, form, heading: str, message: str):
     """Save a member or mandate form as a part of the body, or show it again."""
     back = reverse("governance:bodies", args=[request.organisation.slug])

@@ -133,3 +133,24 @@ def test_the_log_filters_and_exports(client, member, bodies, initiative):
     r = client.get("/skovby/decisions/export.xlsx?kind=pass_gate")
     rows = list(load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][4] == "Ambition"
+
+
+def test_a_body_with_decisions_stays_and_an_unused_one_goes(client, member, bodies, initiative):
+    from governance.models import Body
+
+    council = bodies["council"]
+    Decision.objects.create(
+        organisation=council.organisation,
+        body=council,
+        kind="approve_strategy",
+        outcome="approve",
+        title="Strategien",
+        rationale="x",
+        decided_on=datetime.date(2026, 11, 20),
+    )
+    client.force_login(member)
+    client.post(f"/skovby/governance/bodies/{council.pk}/remove/")
+    assert Body.objects.filter(pk=council.pk).exists()
+    architecture = bodies["architecture_council"]
+    client.post(f"/skovby/governance/bodies/{architecture.pk}/remove/")
+    assert not Body.objects.filter(pk=architecture.pk).exists()

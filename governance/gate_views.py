@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.versioning import STALE_MESSAGE, StaleObjectError
 from core.views import form_page
 from initiatives.models import Initiative
 from initiatives.tracks import Ambition, Stage, Track
@@ -35,8 +36,36 @@ def _initiative(request: HttpRequest, number: int) -> Initiative:
     return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
 
 
-def _decision(request: HttpRequest, initiative: Initiative) -> Decision:
-    return Decision(organisation=request.organisation, initiative=initiative)
+def _decision_form(form_class, request: HttpRequest, initiative: Initiative, kind: str, **kw):
+    """A decision form about the initiative, dated today, proposing the body with the
+    mandate."""
+    initial = {"decided_on": datetime.date.today(), "body": _first_holder(initiative, kind)}
+    return form_class(
+        request.POST or None,
+        instance=Decision(organisation=request.organisation, initiative=initiative),
+        initiative=initiative,
+        initial=initial | kw.pop("initial", {}),
+        **kw,
+    )
+
+
+def decided(form, action) -> bool:
+    """Run a decision service; a refusal (mandate, gate, stale stage) becomes form errors."""
+    try:
+        action()
+    except StaleObjectError:  # e.g. a scenario committed meanwhile
+        form.add_error(None, STALE_MESSAGE)
+        return False
+    except (GateError, MandateError) as exc:
+        for message in getattr(exc, "messages", [str(exc)]):
+            form.add_error(None, message)
+        return False
+    return True
+
+
+def _first_holder(initiative: Initiative, kind: str):
+    found = holders(initiative.organisation, kind, initiative.track)
+    return found[0].pk if found else None
 
 
 @org_required(Perm.VIEW)
@@ -59,14 +88,7 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
     form = None
     status = 200
     if can_decide:
-        decision = _decision(request, initiative)
-        form = GateForm(
-            request.POST or None,
-            instance=decision,
-            initiative=initiative,
-            points=points,
-            initial={"decided_on": datetime.date.today(), "body": _first_holder(initiative)},
-        )
+        form = _decision_form(GateForm, request, initiative, "pass_gate", points=points)
         if request.method == "POST" and form.is_valid():
             decision = form.save(commit=False)
             decision.to_stage = to_stage
@@ -74,12 +96,8 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
                 "initiative": initiative.reference,
                 "stage": Stage(to_stage).label,
             }
-            try:
-                pass_gate(decision=decision, done=set(form.cleaned_data["done"]), user=request.user)
-            except (GateError, MandateError) as exc:
-                for message in getattr(exc, "messages", [str(exc)]):
-                    form.add_error(None, message)
-            else:
+            done = set(form.cleaned_data["done"])
+            if decided(form, lambda: pass_gate(decision=decision, done=done, user=request.user)):
                 messages.success(request, _("The gate decision was recorded in the log."))
                 return redirect("initiatives:detail", request.organisation.slug, number)
         if form.errors:
@@ -109,33 +127,15 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
-def _first_holder(initiative: Initiative, kind: str = "pass_gate"):
-    found = holders(initiative.organisation, kind, initiative.track)
-    return found[0].pk if found else None
-
-
 @org_required(Perm.RECORD_DECISIONS)
 def stop(request: HttpRequest, number: int) -> HttpResponse:
     initiative = _initiative(request, number)
     back = reverse("initiatives:detail", args=[request.organisation.slug, number])
-    form = StopForm(
-        request.POST or None,
-        instance=_decision(request, initiative),
-        initiative=initiative,
-        initial={
-            "decided_on": datetime.date.today(),
-            "body": _first_holder(initiative, "stop_initiative"),
-        },
-    )
+    form = _decision_form(StopForm, request, initiative, "stop_initiative")
     if request.method == "POST" and form.is_valid():
         decision = form.save(commit=False)
         decision.title = _("Stop %(initiative)s") % {"initiative": initiative}
-        try:
-            stop_initiative(decision=decision, user=request.user)
-        except (GateError, MandateError) as exc:
-            for message in getattr(exc, "messages", [str(exc)]):
-                form.add_error(None, message)
-        else:
+        if decided(form, lambda: stop_initiative(decision=decision, user=request.user)):
             messages.success(request, _("The initiative was stopped; the decision is in the log."))
             return redirect(back)
     intro = _(
@@ -166,15 +166,8 @@ def ambition(request: HttpRequest, number: int) -> HttpResponse:
     if initiative.track != Track.MANDATORY:
         messages.error(request, _("Only a mandatory solution has an ambition level."))
         return redirect(back)
-    form = AmbitionForm(
-        request.POST or None,
-        instance=_decision(request, initiative),
-        initiative=initiative,
-        initial={
-            "decided_on": datetime.date.today(),
-            "body": _first_holder(initiative, "set_ambition"),
-            "ambition": initiative.ambition,
-        },
+    form = _decision_form(
+        AmbitionForm, request, initiative, "set_ambition", initial={"ambition": initiative.ambition}
     )
     if request.method == "POST" and form.is_valid():
         decision = form.save(commit=False)
@@ -183,12 +176,9 @@ def ambition(request: HttpRequest, number: int) -> HttpResponse:
             "initiative": initiative.reference,
             "level": Ambition(level).label,
         }
-        try:
-            set_ambition(decision=decision, ambition=level, user=request.user)
-        except (GateError, MandateError) as exc:
-            for message in getattr(exc, "messages", [str(exc)]):
-                form.add_error(None, message)
-        else:
+        if decided(
+            form, lambda: set_ambition(decision=decision, ambition=level, user=request.user)
+        ):
             messages.success(request, _("The ambition level was decided and logged."))
             return redirect(back)
     return form_page(

@@ -19,8 +19,9 @@ from organisations.permissions import Perm
 
 from . import documents, gates, meetings
 from .forms import AgendaItemForm, ItemDecisionForm, MeetingForm, MinutesForm
+from .gate_views import decided
 from .models import AgendaItem, Body, ItemKind, Meeting, MeetingStatus
-from .services import GateError, MandateError, holders
+from .services import holders
 from .waiting import waiting_items
 
 
@@ -208,19 +209,13 @@ def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
     if request.method == "POST" and form.is_valid():
         decision = form.save(commit=False)
         decision.decided_on = meeting.date
-        try:
-            meetings.decide_item(
-                item=item,
-                decision=decision,
-                done=set(form.cleaned_data.get("done") or ()),
-                user=request.user,
-            )
-        except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-        except (GateError, MandateError) as exc:
-            for message in getattr(exc, "messages", [str(exc)]):
-                form.add_error(None, message)
-        else:
+        done = set(form.cleaned_data.get("done") or ())
+        if decided(
+            form,
+            lambda: meetings.decide_item(
+                item=item, decision=decision, done=done, user=request.user
+            ),
+        ):
             messages.success(request, _("The decision was recorded in the log."))
             return redirect(f"{url}#item-{item.pk}")
     template = "governance/item_decision.html"

@@ -221,20 +221,23 @@ def checklist_defaults(request: HttpRequest) -> HttpResponse:
 
 
 @org_required(Perm.MANAGE_GOVERNANCE)
-def checklist_add(request: HttpRequest) -> HttpResponse:
-    form = GateCheckForm(request.POST or None)
-    back = reverse("governance:checklists", args=[request.organisation.slug])
+def checklist_edit(request: HttpRequest, point_id: int | None = None) -> HttpResponse:
+    org = request.organisation
+    point = (
+        get_object_or_404(GateCheck.objects.for_org(org), pk=point_id)
+        if point_id
+        else GateCheck(organisation=org, position=GateCheck.objects.for_org(org).count())
+    )
+    form = GateCheckForm(request.POST or None, instance=point)
+    back = reverse("governance:checklists", args=[org.slug])
     if request.method == "POST" and form.is_valid():
-        point = form.save(commit=False)
-        point.organisation = request.organisation
-        point.position = GateCheck.objects.for_org(request.organisation).count()
-        point.save()
-        messages.success(request, _("The point was added."))
+        form.save()
+        messages.success(request, _("The point was saved."))
         return redirect(back)
     return form_page(
         request,
         form,
-        _("Add a checklist point"),
+        _("Edit the checklist point") if point.pk else _("Add a checklist point"),
         back,
         status=400 if form.errors else 200,
         nav="governance",

@@ -20,7 +20,7 @@ from organisations.permissions import Perm
 from . import documents, gates, meetings
 from .forms import AgendaItemForm, ItemDecisionForm, MeetingForm, MinutesForm
 from .gate_views import decided
-from .models import AgendaItem, Body, ItemKind, Meeting, MeetingStatus
+from .models import AgendaItem, Body, ItemKind, Meeting
 from .services import holders
 from .waiting import waiting_items
 
@@ -85,7 +85,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     back = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
-    if meeting.status == MeetingStatus.HELD:
+    if not meeting.is_open:
         messages.error(request, _("The meeting is closed; its agenda cannot change."))
         return redirect(back)
     form = MeetingForm(request.POST or None, instance=meeting, organisation=request.organisation)
@@ -113,7 +113,7 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     can_record = request.membership.can(Perm.RECORD_DECISIONS)
-    open_meeting = meeting.status != MeetingStatus.HELD
+    open_meeting = meeting.is_open
     items = meeting.items.select_related(
         "initiative", "scenario", "decision__recorded_by", "decision__body"
     )
@@ -139,7 +139,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @require_POST
 def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if meeting.status == MeetingStatus.HELD:
+    if not meeting.is_open:
         messages.error(request, _("The meeting is closed; its agenda cannot change."))
     else:
         added = meetings.add_to_agenda(meeting=meeting, keys=request.POST.getlist("items"))
@@ -153,7 +153,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @org_required(Perm.RECORD_DECISIONS)
 def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    if meeting.status == MeetingStatus.HELD:
+    if not meeting.is_open:
         raise Http404
     form = AgendaItemForm(request.POST or None, organisation=request.organisation)
     back = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
@@ -191,13 +191,35 @@ def item_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
 
 
 @org_required(Perm.RECORD_DECISIONS)
+@require_POST
+def item_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    item = _item(request, meeting, item_id)
+    if meeting.is_open:
+        meetings.move_item(item=item, up=request.POST.get("direction") == "up")
+    url = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    return redirect(f"{url}#item-{item.pk}")
+
+
+@org_required(Perm.RECORD_DECISIONS)
+@require_POST
+def meeting_cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_id)
+    if meetings.cancel(meeting=meeting, user=request.user):
+        messages.success(request, _("The meeting was cancelled; its requests wait again."))
+    else:
+        messages.error(request, _("A held meeting, or one with decisions, cannot be cancelled."))
+    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+
+
+@org_required(Perm.RECORD_DECISIONS)
 def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     """The decision an agenda item ends in: a page of its own, or (htmx) its form loaded
     into the meeting page. The form posts normally, so it works without JavaScript."""
     meeting = _meeting(request, meeting_id)
     item = _item(request, meeting, item_id)
     url = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
-    if item.decision_id or meeting.status == MeetingStatus.HELD:
+    if item.decision_id or not meeting.is_open:
         messages.error(request, _("This item is already decided."))
         return redirect(f"{url}#item-{item.pk}")
     points = (
@@ -245,7 +267,9 @@ def meeting_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     form = MinutesForm(request.POST, instance=meeting)
-    if form.is_valid():
+    if not meeting.is_open:
+        messages.error(request, _("The meeting is closed; its agenda cannot change."))
+    elif form.is_valid():
         try:
             meetings.close(
                 meeting=meeting,

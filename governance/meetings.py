@@ -54,6 +54,46 @@ def add_to_agenda(*, meeting: Meeting, keys: list[str]) -> int:
         return added
 
 
+def move_item(*, item: AgendaItem, up: bool) -> None:
+    """Swap the item with its neighbour on the agenda."""
+    with transaction.atomic():
+        items = list(item.meeting.items.select_for_update().order_by("position", "id"))
+        i = next(k for k, other in enumerate(items) if other.pk == item.pk)
+        j = i - 1 if up else i + 1
+        if 0 <= j < len(items):
+            items[i], items[j] = items[j], items[i]
+        for position, other in enumerate(items, start=1):
+            if other.position != position:
+                AgendaItem.objects.filter(pk=other.pk).update(position=position)
+
+
+def cancel(*, meeting: Meeting, user) -> bool:
+    """Cancel a meeting where nothing was decided: requests on it go back to waiting, the
+    other items are dropped (they are offered again). The meeting stays, cancelled, so the
+    yearly cycle does not make it again."""
+    with transaction.atomic():
+        if meeting.items.filter(decision__isnull=False).exists():
+            return False
+        before = meeting.status
+        if (
+            not Meeting.objects.filter(pk=meeting.pk)
+            .exclude(status__in=(MeetingStatus.HELD, MeetingStatus.CANCELLED))
+            .update(status=MeetingStatus.CANCELLED, version=F("version") + 1)
+        ):
+            return False
+        meeting.items.filter(requested_by__isnull=False).update(meeting=None)
+        meeting.items.all().delete()
+        meeting.status = MeetingStatus.CANCELLED
+        record_change(
+            obj=meeting,
+            user=user,
+            action=Change.Action.UPDATED,
+            before={"status": before},
+            after={"status": MeetingStatus.CANCELLED.value},
+        )
+        return True
+
+
 def request_gate(*, initiative, body, to_stage: str, user) -> AgendaItem:
     """An initiative lead asks a body for a gate decision; it waits for the next agenda."""
     item, _created = AgendaItem.objects.get_or_create(

@@ -209,6 +209,7 @@ class MeetingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft agenda")
     PUBLISHED = "published", _("Agenda published")
     HELD = "held", _("Held, minutes written")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Meeting(OrgOwned, Versioned):
@@ -241,6 +242,11 @@ class Meeting(OrgOwned, Versioned):
 
     def __str__(self) -> str:
         return f"{self.body} {self.date:%d.%m.%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        """Its agenda can still change and its items be decided."""
+        return self.status in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
 
 
 class ItemKind(models.TextChoices):

@@ -28,7 +28,8 @@ urlpatterns = [
         gate_views.checklist_defaults,
         name="checklist_defaults",
     ),
-    path("governance/checklists/new/", gate_views.checklist_add, name="checklist_add"),
+    path("governance/checklists/new/", gate_views.checklist_edit, name="checklist_add"),
+    path("governance/checklists/<int:point_id>/", gate_views.checklist_edit, name="checklist_edit"),
     path(
         "governance/checklists/<int:point_id>/remove/",
         gate_views.checklist_remove,
@@ -42,6 +43,12 @@ urlpatterns = [
     path("meetings/new/", meeting_views.meeting_create, name="meeting_create"),
     path("meetings/<int:meeting_id>/", meeting_views.meeting_detail, name="meeting"),
     path("meetings/<int:meeting_id>/edit/", meeting_views.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:meeting_id>/cancel/", meeting_views.meeting_cancel, name="meeting_cancel"),
+    path(
+        "meetings/<int:meeting_id>/items/<int:item_id>/move/",
+        meeting_views.item_move,
+        name="item_move",
+    ),
     path("meetings/<int:meeting_id>/agenda/", meeting_views.agenda_add, name="agenda_add"),
     path("meetings/<int:meeting_id>/items/new/", meeting_views.item_add, name="item_add"),
     path(

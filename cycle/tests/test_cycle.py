@@ -52,6 +52,8 @@ def test_events_create_meetings_with_agendas_and_due_reports_once(cycle, org, in
     again = run_cycle(org, today=TODAY)
     assert (again.meetings, again.dues, again.notifications) == (0, 0, 0)
     assert Meeting.objects.count() == 1 and StatusDue.objects.count() == 1
+    Meeting.objects.update(status="cancelled")  # a cancelled meeting is not made again
+    assert run_cycle(org, today=TODAY).meetings == 0
 
 
 def test_the_lead_is_reminded_of_a_due_report_once(

@@ -270,3 +270,15 @@ def test_the_ambition_of_a_mandatory_solution_is_a_bodys_decision(
     initiative.track = "must_win"
     initiative.save()
     assert client.get(url).status_code == 302  # a must-win has no ambition level
+
+
+def test_a_checklist_point_is_edited(client, bodies, member):
+    point = GateCheck.objects.filter(to_stage="pilot").first()
+    client.force_login(member)
+    r = client.post(
+        f"/skovby/governance/checklists/{point.pk}/",
+        {"to_stage": "pilot", "track": "", "text": "Potentialet er beskrevet i en business case"},
+    )
+    assert r.status_code == 302
+    point.refresh_from_db()
+    assert point.text == "Potentialet er beskrevet i en business case"

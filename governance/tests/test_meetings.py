@@ -284,3 +284,56 @@ def test_the_meeting_is_edited_with_a_version_check(client, meeting, member, cou
     assert client.post(url, data | {"location": "Kantinen"}).status_code == 409
     meeting.refresh_from_db()
     assert meeting.location == "Byrådssalen" and str(meeting.date) == "2027-02-01"
+
+
+def test_the_agenda_is_reordered(client, meeting, member, org):
+    first, second, third = (
+        AgendaItem.objects.create(
+            organisation=org,
+            body=meeting.body,
+            meeting=meeting,
+            kind="other",
+            title=title,
+            position=n,
+        )
+        for n, title in enumerate(("A", "B", "C"), start=1)
+    )
+    client.force_login(member)
+    url = f"/skovby/meetings/{meeting.pk}/items/{third.pk}/move/"
+    client.post(url, {"direction": "up"})
+    client.post(url, {"direction": "up"})
+    client.post(url, {"direction": "up"})  # already first: nothing happens
+    assert [i.title for i in meeting.items.order_by("position")] == ["C", "A", "B"]
+
+
+def test_a_cancelled_meeting_gives_its_requests_back_and_is_not_made_again(
+    client, meeting, council, prerequisite, initiative, member
+):
+    _red(initiative)
+    request_gate(initiative=prerequisite, body=council, to_stage="pilot", user=member)
+    add_to_agenda(meeting=meeting, keys=[w.key for w in waiting_items(council)])
+    client.force_login(member)
+    client.post(f"/skovby/meetings/{meeting.pk}/cancel/")
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled" and not meeting.items.exists()
+    assert {w.kind for w in waiting_items(council)} == {"gate", "red_status"}
+    assert client.post(f"/skovby/meetings/{meeting.pk}/publish/").status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == "cancelled"
+
+
+def test_a_meeting_with_decisions_cannot_be_cancelled(client, meeting, member, org):
+    from governance.meetings import cancel, decide_item
+
+    item = AgendaItem.objects.create(
+        organisation=org, body=meeting.body, meeting=meeting, kind="other", title="Eventuelt"
+    )
+    decide_item(
+        item=item,
+        decision=Decision(outcome="approve", rationale="Ja", decided_on=TODAY),
+        done=set(),
+        user=member,
+    )
+    assert cancel(meeting=meeting, user=member) is False
+    meeting.refresh_from_db()
+    assert meeting.status == "draft"

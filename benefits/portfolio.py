@@ -55,6 +55,23 @@ class Overview:
     due: list[Row]
 
 
+def _series(org, benefit_ids=None) -> tuple[dict[int, list], dict[int, list]]:
+    """The planned values and the measurements per benefit, as (date, value) pairs, in two
+    flat queries: of the whole organisation, or of the benefits in `benefit_ids`."""
+    planned = PlannedValue.objects.for_org(org)
+    measurements = Measurement.objects.for_org(org)
+    if benefit_ids is not None:
+        planned = planned.filter(benefit_id__in=benefit_ids)
+        measurements = measurements.filter(benefit_id__in=benefit_ids)
+    plans: dict[int, list] = defaultdict(list)
+    for benefit_id, period, value in planned.values_list("benefit_id", "period", "value"):
+        plans[benefit_id].append((period, float(value)))
+    measured: dict[int, list] = defaultdict(list)
+    for benefit_id, day, value in measurements.values_list("benefit_id", "measured_on", "value"):
+        measured[benefit_id].append((day, float(value)))
+    return plans, measured
+
+
 def overview(org, *, today: datetime.date | None = None) -> Overview:
     today = today or datetime.date.today()
     threshold = org.lag_threshold / 100.0
@@ -79,16 +96,7 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
             "annual_value",
         )
     )
-    plans: dict[int, list] = defaultdict(list)
-    for benefit_id, period, value in PlannedValue.objects.for_org(org).values_list(
-        "benefit_id", "period", "value"
-    ):
-        plans[benefit_id].append((period, float(value)))
-    measured: dict[int, list] = defaultdict(list)
-    for benefit_id, day, value in Measurement.objects.for_org(org).values_list(
-        "benefit_id", "measured_on", "value"
-    ):
-        measured[benefit_id].append((day, float(value)))
+    plans, measured = _series(org)
 
     rows: list[Row] = []
     for (
@@ -205,21 +213,7 @@ def lagging_initiatives(org, *, tracks=None) -> set[int]:
         )
     )
     # A subquery, not a list of ids: PostgreSQL plans a long IN list poorly.
-    ids = benefits.values("id")
-    plans: dict[int, list] = defaultdict(list)
-    for benefit_id, period, value in (
-        PlannedValue.objects.for_org(org)
-        .filter(benefit_id__in=ids)
-        .values_list("benefit_id", "period", "value")
-    ):
-        plans[benefit_id].append((period, float(value)))
-    measured: dict[int, list] = defaultdict(list)
-    for benefit_id, day, value in (
-        Measurement.objects.for_org(org)
-        .filter(benefit_id__in=ids)
-        .values_list("benefit_id", "measured_on", "value")
-    ):
-        measured[benefit_id].append((day, float(value)))
+    plans, measured = _series(org, benefits.values("id"))
     threshold = org.lag_threshold / 100.0
     found = set()
     for pk, number, direction, baseline, baseline_date, target_date, months in rows:

@@ -18,8 +18,7 @@ from core.models import Change, record_change
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
 from core.views import form_page, xlsx_response
 from finance.models import BenefitCategory
-from initiatives.models import Initiative
-from initiatives.views import can_edit
+from initiatives.views import can_edit, get_initiative, require_edit
 from organisations.access import org_required, require
 from organisations.models import Department
 from organisations.permissions import Perm
@@ -39,20 +38,11 @@ from .portfolio import overview
 from .services import record_measurement, save_plan
 
 
-def _initiative(request: HttpRequest, number: int) -> Initiative:
-    return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
-
-
 def _benefit(request: HttpRequest, benefit_id: int) -> Benefit:
     return get_object_or_404(
         Benefit.objects.for_org(request.organisation).select_related("initiative", "owner"),
         pk=benefit_id,
     )
-
-
-def _require_edit(request: HttpRequest, initiative: Initiative) -> None:
-    if not can_edit(request.membership, initiative, request.user):
-        raise PermissionDenied
 
 
 def can_measure(membership, benefit: Benefit, user) -> bool:
@@ -122,7 +112,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 @org_required(Perm.VIEW)
 def initiative_benefits(request: HttpRequest, number: int) -> HttpResponse:
     """The benefit map: initiative → changes → benefits → focus areas and business goals."""
-    initiative = _initiative(request, number)
+    initiative = get_initiative(request, number)
     benefits = list(
         initiative.benefits.select_related("owner", "department")
         .prefetch_related("outputs", "focus_areas", "business_goals", "plan", "measurements")
@@ -150,15 +140,15 @@ def initiative_benefits(request: HttpRequest, number: int) -> HttpResponse:
 
 @org_required(Perm.VIEW)
 def output_create(request: HttpRequest, number: int) -> HttpResponse:
-    initiative = _initiative(request, number)
-    _require_edit(request, initiative)
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     return _output_form(request, initiative, Output(initiative=initiative))
 
 
 @org_required(Perm.VIEW)
 def output_edit(request: HttpRequest, number: int, output_id: int) -> HttpResponse:
-    initiative = _initiative(request, number)
-    _require_edit(request, initiative)
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     output = get_object_or_404(initiative.outputs.all(), pk=output_id)
     if request.method == "POST" and request.POST.get("delete"):
         delete_recorded(output, user=request.user, parent=initiative)
@@ -199,8 +189,8 @@ def _output_form(request, initiative, output) -> HttpResponse:
 
 @org_required(Perm.VIEW)
 def benefit_create(request: HttpRequest, number: int) -> HttpResponse:
-    initiative = _initiative(request, number)
-    _require_edit(request, initiative)
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     form = BenefitForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
 
@@ -231,7 +221,7 @@ def benefit_create(request: HttpRequest, number: int) -> HttpResponse:
 @org_required(Perm.VIEW)
 def benefit_edit(request: HttpRequest, benefit_id: int) -> HttpResponse:
     benefit = _benefit(request, benefit_id)
-    _require_edit(request, benefit.initiative)
+    require_edit(request, benefit.initiative)
     form = BenefitForm(request.POST or None, instance=benefit, initiative=benefit.initiative)
     back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
     heading = _("Edit %(benefit)s") % {"benefit": benefit}
@@ -314,7 +304,7 @@ def benefit_detail(request: HttpRequest, benefit_id: int) -> HttpResponse:
 @org_required(Perm.VIEW)
 def benefit_plan(request: HttpRequest, benefit_id: int) -> HttpResponse:
     benefit = _benefit(request, benefit_id)
-    _require_edit(request, benefit.initiative)
+    require_edit(request, benefit.initiative)
     back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
     form = PlanForm(request.POST or None, benefit=benefit)
     heading = _("Plan for %(benefit)s") % {"benefit": benefit}

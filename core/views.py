@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
@@ -79,6 +80,41 @@ def form_page(
             "nav": nav,
         },
         status=status,
+    )
+
+
+def save_form_page(
+    request: HttpRequest,
+    form,
+    heading: str,
+    back_url: str,
+    message: str,
+    *,
+    nav: str,
+    prepare=None,
+    intro: str = "",
+    submit_label: str | None = None,
+) -> HttpResponse:
+    """A create-or-edit page for one ModelForm: on a valid POST save it (after
+    `prepare(instance)` sets what the form does not carry), say `message` and go back;
+    otherwise show the form, with status 400 when it has errors."""
+    if request.method == "POST" and form.is_valid():
+        instance = form.save(commit=False)
+        if prepare is not None:
+            prepare(instance)
+        instance.save()
+        form.save_m2m()
+        messages.success(request, message)
+        return redirect(back_url)
+    return form_page(
+        request,
+        form,
+        heading,
+        back_url,
+        status=400 if form.errors else 200,
+        intro=intro,
+        submit_label=submit_label,
+        nav=nav,
     )
 
 

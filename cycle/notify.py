@@ -46,25 +46,33 @@ def _absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url if url.startswith("/") else url
 
 
-def _digest_users(organisation_id: int) -> set[int]:
+def _digest_readers(notifications) -> set[tuple[int, int]]:
+    """(organisation, user) of those among the notifications' readers who chose the digest."""
+    orgs = {n.organisation_id for n in notifications}
+    users = {n.user_id for n in notifications}
     return set(
-        Membership.objects.filter(organisation_id=organisation_id, email_digest=True).values_list(
-            "user_id", flat=True
-        )
+        Membership.objects.filter(
+            organisation_id__in=orgs, user_id__in=users, email_digest=True
+        ).values_list("organisation_id", "user_id")
     )
+
+
+def _send_one(n: Notification) -> None:
+    text = n.body + (f"\n\n{_absolute(n.url)}" if n.url else "")
+    send_mail(n.subject, text, None, [n.user.email])
 
 
 def send_immediate(ids: list[int]) -> int:
     """Send the given notifications to those who want them one by one."""
-    sent = 0
-    for n in Notification.objects.filter(pk__in=ids, sent_at__isnull=True).select_related("user"):
-        if n.user_id in _digest_users(n.organisation_id):
-            continue
-        text = n.body + (f"\n\n{_absolute(n.url)}" if n.url else "")
-        send_mail(n.subject, text, None, [n.user.email])
-        Notification.objects.filter(pk=n.pk).update(sent_at=timezone.now())
-        sent += 1
-    return sent
+    pending = list(
+        Notification.objects.filter(pk__in=ids, sent_at__isnull=True).select_related("user")
+    )
+    digest = _digest_readers(pending)
+    sent = [n for n in pending if (n.organisation_id, n.user_id) not in digest]
+    for n in sent:
+        _send_one(n)
+    Notification.objects.filter(pk__in=[n.pk for n in sent]).update(sent_at=timezone.now())
+    return len(sent)
 
 
 def send_pending(now=None) -> tuple[int, int]:
@@ -77,9 +85,10 @@ def send_pending(now=None) -> tuple[int, int]:
     groups: dict[tuple[int, int], list[Notification]] = {}
     for n in pending.order_by("created"):
         groups.setdefault((n.organisation_id, n.user_id), []).append(n)
+    digest = _digest_readers([n for items in groups.values() for n in items])
     single = digests = 0
-    for (org_id, user_id), items in groups.items():
-        if user_id in _digest_users(org_id):
+    for key, items in groups.items():
+        if key in digest:
             org = items[0].organisation
             lines = []
             for n in items:
@@ -93,8 +102,7 @@ def send_pending(now=None) -> tuple[int, int]:
             digests += 1
         else:
             for n in items:
-                text = n.body + (f"\n\n{_absolute(n.url)}" if n.url else "")
-                send_mail(n.subject, text, None, [n.user.email])
+                _send_one(n)
                 single += 1
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(sent_at=now)
     return single, digests

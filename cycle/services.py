@@ -164,16 +164,17 @@ def run_cycle(
             url=reverse("reporting:report_create", args=[slug, initiative.number]),
             key=f"status-{'overdue' if overdue else 'due'}-{due.pk}",
         )
-    for row in overview(organisation, today=today).due:
-        if row.owner_id is None:
-            continue
-        owner = Membership.objects.filter(
-            organisation=organisation, user_id=row.owner_id
+    due = [row for row in overview(organisation, today=today).due if row.owner_id]
+    owners = {
+        m.user_id: m.user
+        for m in Membership.objects.filter(
+            organisation=organisation, user_id__in={row.owner_id for row in due}
         ).select_related("user")
-        users = [m.user for m in owner]
+    }
+    for row in due:
         result.notifications += notify(
             organisation=organisation,
-            users=users,
+            users=[owners.get(row.owner_id)],  # an owner who left is not reminded
             subject=_("Measurement due: %(benefit)s") % {"benefit": row.title},
             body=_("%(indicator)s for %(initiative)s is due to be measured.")
             % {"indicator": row.indicator, "initiative": row.initiative_reference},

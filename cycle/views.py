@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import form_page
+from core.views import save_form_page
 from governance.models import Body, BodyMember, Meeting
 from organisations.access import org_required
 from organisations.models import Membership, Organisation
@@ -87,18 +87,12 @@ def event_edit(request: HttpRequest, event_id: int | None = None) -> HttpRespons
         if event_id
         else CycleEvent(organisation=org)
     )
-    form = CycleEventForm(request.POST or None, instance=event, organisation=org)
-    back = reverse("cycle:wheel", args=[org.slug])
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The event was saved."))
-        return redirect(back)
-    return form_page(
+    return save_form_page(
         request,
-        form,
+        CycleEventForm(request.POST or None, instance=event, organisation=org),
         _("Edit the event") if event.pk else _("New event in the yearly cycle"),
-        back,
-        status=400 if form.errors else 200,
+        reverse("cycle:wheel", args=[org.slug]),
+        _("The event was saved."),
         nav="meetings",
     )
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +14,7 @@ from core.versioning import STALE_MESSAGE, StaleObjectError
 from core.views import form_page, xlsx_response
 from governance.models import DecisionKind
 from governance.services import MandateError
-from initiatives.models import Initiative
-from initiatives.views import can_edit
+from initiatives.views import can_edit, get_initiative, require_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 
@@ -54,8 +52,7 @@ def _get_case(request: HttpRequest, case_id: int) -> BusinessCase:
 
 def _editable_case(request: HttpRequest, case_id: int) -> BusinessCase:
     case = _get_case(request, case_id)
-    if not can_edit(request.membership, case.initiative, request.user):
-        raise PermissionDenied
+    require_edit(request, case.initiative)
     return case
 
 
@@ -178,9 +175,8 @@ _form_page = partial(form_page, nav="cases")
 
 @org_required(Perm.VIEW)
 def case_create(request: HttpRequest, number: int) -> HttpResponse:
-    initiative = get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
-    if not can_edit(request.membership, initiative, request.user):
-        raise PermissionDenied
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     form = BusinessCaseForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         case = save_case(form=form, user=request.user, expected_version=None)

@@ -14,6 +14,7 @@ from reporting.models import Light, Risk, StatusDue, StatusReport
 from .gates import create_default_checks
 from .meetings import add_to_agenda, close, decide_item, request_gate
 from .models import Body, BodyKind, BodyMember, Decision, Meeting, Outcome
+from .synthetic import quarter_ends
 from .waiting import waiting_items
 
 SUMMARIES = (
@@ -22,18 +23,6 @@ SUMMARIES = (
     "Medarbejderne er uddannet; brugen stiger som planlagt.",
     "Budgettet er presset af ekstra integrationsarbejde.",
 )
-
-
-def _quarter_ends(today: datetime.date, n: int) -> list[datetime.date]:
-    ends = []
-    year, quarter = today.year, (today.month - 1) // 3  # the quarter before this one
-    for _i in range(n):
-        if quarter == 0:
-            year, quarter = year - 1, 4
-        month = quarter * 3
-        ends.append(datetime.date(year, month, 30 if month in (6, 9) else 31))
-        quarter -= 1
-    return sorted(ends)
 
 
 def add_governance(org, initiatives, people, *, rng: random.Random, today=None) -> None:
@@ -52,7 +41,7 @@ def add_governance(org, initiatives, people, *, rng: random.Random, today=None) 
         BodyMember.objects.create(organisation=org, body=bodies[kind], user=people[role], role=seat)
 
     active = [i for i in initiatives if i.stage in ACTIVE_STAGES]
-    ends = _quarter_ends(today, 4)
+    ends = quarter_ends(today, 4)
     reports, dues, risks = [], [], []
     for n, initiative in enumerate(active):
         for end in ends:

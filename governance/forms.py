@@ -20,16 +20,17 @@ from .models import (
     Meeting,
     Outcome,
 )
-from .services import holders, refusal
+from .services import MandateError, check_mandate, holders
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def refuse_outside_mandate(form, body, kind: str, track: str = "", amount=None) -> None:
     """Put the refusal, naming the bodies that hold the mandate, on the form's body field."""
-    allowed = holders(body.organisation, kind, track, amount)
-    if body not in allowed:
-        form.add_error("body", refusal(body, kind, allowed))
+    try:
+        check_mandate(body, kind, track, amount)
+    except MandateError as exc:
+        form.add_error("body", str(exc))
 
 
 def checklist_field() -> forms.Field:

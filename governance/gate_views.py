@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.versioning import STALE_MESSAGE, StaleObjectError
-from core.views import form_page
+from core.views import form_page, save_form_page
 from initiatives.models import Initiative
 from initiatives.tracks import Ambition, Stage, Track
-from initiatives.views import can_edit
+from initiatives.views import can_edit, get_initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
 
@@ -32,19 +32,17 @@ from .services import (
 )
 
 
-def _initiative(request: HttpRequest, number: int) -> Initiative:
-    return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
-
-
 def _decision_form(form_class, request: HttpRequest, initiative: Initiative, kind: str, **kw):
     """A decision form about the initiative, dated today, proposing the body with the
     mandate."""
-    initial = {"decided_on": datetime.date.today(), "body": _first_holder(initiative, kind)}
+    initial = {"decided_on": datetime.date.today()} | kw.pop("initial", {})
+    if "body" not in initial:
+        initial["body"] = _first_holder(initiative, kind)
     return form_class(
         request.POST or None,
         instance=Decision(organisation=request.organisation, initiative=initiative),
         initiative=initiative,
-        initial=initial | kw.pop("initial", {}),
+        initial=initial,
         **kw,
     )
 
@@ -71,7 +69,7 @@ def _first_holder(initiative: Initiative, kind: str):
 @org_required(Perm.VIEW)
 def gate(request: HttpRequest, number: int) -> HttpResponse:
     """The gate out of the initiative's stage: required artefacts, checklist and decision."""
-    initiative = _initiative(request, number)
+    initiative = get_initiative(request, number)
     choices = gates.NEXT_STAGES.get(initiative.stage, ())
     if not choices:
         return render(
@@ -84,11 +82,19 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
         raise Http404
     points = gates.checklist(initiative, to_stage)
     missing = gates.missing_artefacts(initiative, to_stage)
+    allowed = holders(request.organisation, "pass_gate", initiative.track)
     can_decide = request.membership.can(Perm.RECORD_DECISIONS)
     form = None
     status = 200
     if can_decide:
-        form = _decision_form(GateForm, request, initiative, "pass_gate", points=points)
+        form = _decision_form(
+            GateForm,
+            request,
+            initiative,
+            "pass_gate",
+            points=points,
+            initial={"body": allowed[0].pk if allowed else None},
+        )
         if request.method == "POST" and form.is_valid():
             decision = form.save(commit=False)
             decision.to_stage = to_stage
@@ -114,7 +120,7 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
             "points": points,
             "missing": missing,
             "form": form,
-            "holders": holders(request.organisation, "pass_gate", initiative.track),
+            "holders": allowed,
             "can_request": can_edit(request.membership, initiative, request.user),
             "requested": initiative.agenda_items.filter(
                 kind="gate", decision__isnull=True, to_stage=to_stage
@@ -129,7 +135,7 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
 
 @org_required(Perm.RECORD_DECISIONS)
 def stop(request: HttpRequest, number: int) -> HttpResponse:
-    initiative = _initiative(request, number)
+    initiative = get_initiative(request, number)
     back = reverse("initiatives:detail", args=[request.organisation.slug, number])
     form = _decision_form(StopForm, request, initiative, "stop_initiative")
     if request.method == "POST" and form.is_valid():
@@ -161,7 +167,7 @@ def stop(request: HttpRequest, number: int) -> HttpResponse:
 @org_required(Perm.RECORD_DECISIONS)
 def ambition(request: HttpRequest, number: int) -> HttpResponse:
     """A mandatory solution's ambition level, set by the body with the mandate."""
-    initiative = _initiative(request, number)
+    initiative = get_initiative(request, number)
     back = reverse("initiatives:detail", args=[request.organisation.slug, number])
     if initiative.track != Track.MANDATORY:
         messages.error(request, _("Only a mandatory solution has an ambition level."))
@@ -228,18 +234,12 @@ def checklist_edit(request: HttpRequest, point_id: int | None = None) -> HttpRes
         if point_id
         else GateCheck(organisation=org, position=GateCheck.objects.for_org(org).count())
     )
-    form = GateCheckForm(request.POST or None, instance=point)
-    back = reverse("governance:checklists", args=[org.slug])
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The point was saved."))
-        return redirect(back)
-    return form_page(
+    return save_form_page(
         request,
-        form,
+        GateCheckForm(request.POST or None, instance=point),
         _("Edit the checklist point") if point.pk else _("Add a checklist point"),
-        back,
-        status=400 if form.errors else 200,
+        reverse("governance:checklists", args=[org.slug]),
+        _("The point was saved."),
         nav="governance",
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,9 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
-from core.views import form_page
-from initiatives.models import Initiative
-from initiatives.views import can_edit
+from core.views import form_page, save_form_page
+from initiatives.views import get_initiative, require_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 
@@ -155,23 +153,20 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     if not meeting.is_open:
         raise Http404
-    form = AgendaItemForm(request.POST or None, organisation=request.organisation)
-    back = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
-    if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
+
+    def prepare(item: AgendaItem) -> None:
         item.organisation, item.body, item.meeting = request.organisation, meeting.body, meeting
         item.kind = ItemKind.OTHER
         item.position = meetings.next_position(meeting)
-        item.save()
-        messages.success(request, _("The item was put on the agenda."))
-        return redirect(back)
-    return form_page(
+
+    return save_form_page(
         request,
-        form,
+        AgendaItemForm(request.POST or None, organisation=request.organisation),
         _("Add an item to the agenda"),
-        back,
-        status=400 if form.errors else 200,
+        reverse("governance:meeting", args=[request.organisation.slug, meeting.pk]),
+        _("The item was put on the agenda."),
         nav="meetings",
+        prepare=prepare,
     )
 
 
@@ -304,9 +299,8 @@ def meeting_document(request: HttpRequest, meeting_id: int, doc: str, fmt: str) 
 @require_POST
 def gate_request(request: HttpRequest, number: int) -> HttpResponse:
     """The initiative lead asks the body with the mandate for a gate decision."""
-    initiative = get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
-    if not can_edit(request.membership, initiative, request.user):
-        raise PermissionDenied
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     to_stage = request.POST.get("to", "")
     if to_stage not in gates.NEXT_STAGES.get(initiative.stage, ()):
         raise Http404

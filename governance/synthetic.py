@@ -20,18 +20,24 @@ from .services import create_defaults
 LIGHTS = (Light.GREEN,) * 6 + (Light.YELLOW,) * 3 + (Light.RED,)
 
 
+def quarter_ends(today: dt.date, n: int) -> list[dt.date]:
+    """The last days of the `n` quarters before today's, oldest first."""
+    ends = []
+    year, quarter = today.year, (today.month - 1) // 3
+    for _i in range(n):
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        month = quarter * 3
+        ends.insert(0, dt.date(year, month, 30 if month in (6, 9) else 31))
+        quarter -= 1
+    return ends
+
+
 def add_governance_history(org, initiatives, *, rng: random.Random, today=None) -> None:
     today = today or dt.date.today()
     create_defaults(org)
     create_default_checks(org)
-    quarters = []
-    year, quarter = today.year, (today.month - 1) // 3
-    for _i in range(8):  # two years of quarter ends, oldest first
-        if quarter == 0:
-            year, quarter = year - 1, 4
-        month = quarter * 3
-        quarters.insert(0, dt.date(year, month, 30 if month in (6, 9) else 31))
-        quarter -= 1
+    quarters = quarter_ends(today, 8)  # two years
     reports, dues, risks = [], [], []
     for i in initiatives:
         for end in quarters:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
-from core.views import form_page, xlsx_response
+from core.views import form_page, save_form_page, xlsx_response
 from initiatives.models import Initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
@@ -55,14 +55,14 @@ def defaults(request: HttpRequest) -> HttpResponse:
 @org_required(Perm.MANAGE_GOVERNANCE)
 def body_edit(request: HttpRequest, body_id: int | None = None) -> HttpResponse:
     body = _body(request, body_id) if body_id else Body(organisation=request.organisation)
-    form = BodyForm(request.POST or None, instance=body)
-    back = reverse("governance:bodies", args=[request.organisation.slug])
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The body was saved."))
-        return redirect(back)
-    heading = _("Edit body") if body.pk else _("New body")
-    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+    return save_form_page(
+        request,
+        BodyForm(request.POST or None, instance=body),
+        _("Edit body") if body.pk else _("New body"),
+        reverse("governance:bodies", args=[request.organisation.slug]),
+        _("The body was saved."),
+        nav="governance",
+    )
 
 
 @org_required(Perm.MANAGE_GOVERNANCE)
@@ -85,14 +85,12 @@ def body_remove(request: HttpRequest, body_id: int) -> HttpResponse:
 
 def _add_to_body(request: HttpRequest, body: Body, form, heading: str, message: str):
     """Save a member or mandate form as a part of the body, or show it again."""
-    back = reverse("governance:bodies", args=[request.organisation.slug])
-    if request.method == "POST" and form.is_valid():
-        part = form.save(commit=False)
+
+    def prepare(part) -> None:
         part.body, part.organisation = body, request.organisation
-        part.save()
-        messages.success(request, message)
-        return redirect(back)
-    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+
+    back = reverse("governance:bodies", args=[request.organisation.slug])
+    return save_form_page(request, form, heading, back, message, nav="governance", prepare=prepare)
 
 
 def _remove_from_body(request: HttpRequest, model, body_id: int, pk: int, message: str):

@@ -31,8 +31,15 @@ def lagging_benefits(initiative: Initiative) -> list:
 PAGE_SIZE = 50
 
 
-def _get_initiative(request: HttpRequest, number: int) -> Initiative:
+def get_initiative(request: HttpRequest, number: int) -> Initiative:
+    """The organisation's initiative by its number, or 404: the one scoped lookup."""
     return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+
+
+def require_edit(request: HttpRequest, initiative: Initiative) -> None:
+    """403 unless the member may change the initiative (or what hangs on it)."""
+    if not can_edit(request.membership, initiative, request.user):
+        raise PermissionDenied
 
 
 def can_edit(membership, initiative: Initiative, user) -> bool:
@@ -131,9 +138,8 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @org_required(Perm.VIEW)
 def edit(request: HttpRequest, number: int) -> HttpResponse:
-    initiative = _get_initiative(request, number)
-    if not can_edit(request.membership, initiative, request.user):
-        raise PermissionDenied
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     form = InitiativeForm(
         request.POST or None,
         instance=initiative,

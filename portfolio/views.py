@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.views import form_page
+from core.views import form_page, save_form_page
 from initiatives.models import Initiative
+from initiatives.views import get_initiative
 from organisations.access import org_required, require
 from organisations.permissions import Perm
 
@@ -215,7 +216,7 @@ def pairwise(request: HttpRequest) -> HttpResponse:
 @org_required(Perm.VIEW)
 def score(request: HttpRequest, number: int) -> HttpResponse:
     """My scores of one initiative, beside everyone's averages."""
-    initiative = get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
+    initiative = get_initiative(request, number)
     criteria = _criteria(request)
     if request.method == "POST":
         require(request, Perm.SCORE_INITIATIVES)
@@ -250,20 +251,14 @@ def score(request: HttpRequest, number: int) -> HttpResponse:
 
 @org_required(Perm.PLAN_PORTFOLIO)
 def pool_create(request: HttpRequest) -> HttpResponse:
-    form = PoolForm(request.POST or None, organisation=request.organisation)
-    back = reverse("portfolio:priorities", args=[request.organisation.slug])
-    if request.method == "POST" and form.is_valid():
-        pool = form.save(commit=False)
-        pool.organisation = request.organisation
-        pool.save()
-        messages.success(request, _("The resource pool was created."))
-        return redirect(back)
-    return _form_page(
+    pool = ResourcePool(organisation=request.organisation)
+    return save_form_page(
         request,
-        form,
+        PoolForm(request.POST or None, organisation=request.organisation, instance=pool),
         _("New resource pool"),
-        back,
-        status=400 if form.errors else 200,
+        reverse("portfolio:priorities", args=[request.organisation.slug]),
+        _("The resource pool was created."),
+        nav="priorities",
         intro=_(
             "A pool is a group of people whose hours are limited, e.g. project managers, "
             "architects or super users. A business case's internal hours name their pool."

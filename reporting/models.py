@@ -60,10 +60,6 @@ class StatusReport(OrgOwned):
         return f"{self.initiative.reference} {self.reported_on:%Y-%m-%d}"
 
     @property
-    def lights(self) -> list[tuple[str, str]]:
-        return [(name, getattr(self, name)) for name in LIGHTS]
-
-    @property
     def worst(self) -> str:
         values = {getattr(self, name) for name in LIGHTS}
         for light in (Light.RED, Light.YELLOW):
@@ -75,9 +71,6 @@ class StatusReport(OrgOwned):
 class StatusDueQuerySet(OrgQuerySet):
     def open(self):
         return self.filter(report__isnull=True)
-
-    def overdue(self, today):
-        return self.open().filter(due_on__lt=today)
 
 
 class StatusDue(OrgOwned):

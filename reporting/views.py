@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,7 @@ from governance.models import Body, DecisionKind, Meeting, MeetingStatus
 from governance.waiting import tracks_with
 from initiatives.models import Initiative
 from initiatives.tracks import Track
-from initiatives.views import can_edit
+from initiatives.views import can_edit, get_initiative, require_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 from strategy.models import Theme
@@ -29,23 +28,15 @@ from .services import submit_report
 from .status import portfolio_status
 
 
-def _initiative(request: HttpRequest, number: int) -> Initiative:
-    return get_object_or_404(
-        Initiative.objects.for_org(request.organisation).select_related("initiative_lead"),
-        number=number,
-    )
-
-
 def _editable(request: HttpRequest, number: int) -> Initiative:
-    initiative = _initiative(request, number)
-    if not can_edit(request.membership, initiative, request.user):
-        raise PermissionDenied
+    initiative = get_initiative(request, number)
+    require_edit(request, initiative)
     return initiative
 
 
 @org_required(Perm.VIEW)
 def initiative_status(request: HttpRequest, number: int) -> HttpResponse:
-    initiative = _initiative(request, number)
+    initiative = get_initiative(request, number)
     return render(
         request,
         "reporting/initiative.html",
@@ -178,7 +169,6 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             "tracks": Track.choices,
             "themes": Theme.objects.for_org(org).exclude(strategy__status="archived"),
             "selected": get,
-            "lights": LIGHTS,
             "overdue_total": sum(1 for r in rows if r.overdue),
             "red_total": sum(1 for r in rows if r.latest and r.latest.worst == "red"),
             "nav": "status",

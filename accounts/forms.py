@@ -6,9 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
-
-from .models import TokenScope, User
+from .models import PersonalAccessToken, TokenScope, User
 
 
 class ProfileForm(forms.ModelForm):
@@ -19,9 +17,7 @@ class ProfileForm(forms.ModelForm):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=80, help_text=_("What the token is for."))
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none()
-    )
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
     scope = forms.ChoiceField(
         label=_("Access"), choices=TokenScope.choices, initial=TokenScope.READ
     )
@@ -34,7 +30,10 @@ class TokenForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
+        # Organisations sit a layer above the accounts: reach them through the token's own
+        # relation rather than an import.
+        organisations = PersonalAccessToken.organisation.field.related_model.objects
+        self.fields["organisation"].queryset = organisations.filter(
             memberships__user=user
         ).order_by("name")
         self.fields["organisation"].empty_label = None

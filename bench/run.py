@@ -68,7 +68,7 @@ def main() -> None:
     from django.contrib.auth import get_user_model
 
     # A data set generated before the governance existed gets its status history now.
-    from governance.synthetic import add_governance_history
+    from demo.governance_history import add_governance_history
     from initiatives.models import Initiative
     from organisations.models import Organisation
     from reporting.models import StatusReport
@@ -81,7 +81,7 @@ def main() -> None:
                 rng=random.Random(generated_org.pk),
             )
 
-    from governance.models import Meeting
+    from meetings.models import Meeting
 
     org = Organisation.objects.get(slug="gen-001")
     meeting = Meeting.objects.filter(organisation=org, status="draft").order_by("date").first()

@@ -10,16 +10,15 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from core.api import AUTH, api_membership, form_data, form_errors, stale_error
-from core.versioning import StaleObjectError, save_versioned
+from core.api import form_data, form_errors
+from core.versioning import save_versioned
 from initiatives.models import Initiative
-from initiatives.views import can_edit
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .forms import BenefitForm, MeasurementForm
 from .models import Benefit, MeasurementSource
 from .services import record_measurement, save_plan
-from .views import can_measure
 
 router = Router(tags=["benefits"], auth=AUTH)
 
@@ -197,7 +196,7 @@ def create_benefit(request, org_slug: str, number: int, payload: BenefitIn):
     membership = _membership(request, org_slug, write=True)
     org = membership.organisation
     initiative = get_object_or_404(Initiative.objects.for_org(org), number=number)
-    if not can_edit(membership, initiative, request.user):
+    if not initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this initiative.")
     form = BenefitForm(
         data=form_data(None, _as_form_data(payload.dict()), FIELDS), initiative=initiative
@@ -230,7 +229,7 @@ def update_benefit(request, org_slug: str, benefit_id: int, payload: BenefitPatc
     membership = _membership(request, org_slug, write=True)
     org = membership.organisation
     benefit = get_object_or_404(_qs(org), pk=benefit_id)
-    if not can_edit(membership, benefit.initiative, request.user):
+    if not benefit.initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this benefit.")
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
@@ -241,16 +240,13 @@ def update_benefit(request, org_slug: str, benefit_id: int, payload: BenefitPatc
     )
     if not form.is_valid():
         return 422, form_errors(form)
-    try:
-        save_versioned(
-            form,
-            user=request.user,
-            expected_version=version,
-            parent=benefit.initiative,
-            via_api=True,
-        )
-    except StaleObjectError:
-        return 409, stale_error()
+    save_versioned(
+        form,
+        user=request.user,
+        expected_version=version,
+        parent=benefit.initiative,
+        via_api=True,
+    )
     return 200, get_object_or_404(_qs(org), pk=benefit.pk)
 
 
@@ -274,7 +270,7 @@ def create_measurement(request, org_slug: str, benefit_id: int, payload: Measure
         Benefit.objects.for_org(membership.organisation).select_related("initiative"),
         pk=benefit_id,
     )
-    if not can_measure(membership, benefit, request.user):
+    if not benefit.measurable_by(membership):
         raise HttpError(403, "Your role may not measure this benefit.")
     form = MeasurementForm(data=_as_form_data(payload.dict()))
     if not form.is_valid():

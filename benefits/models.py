@@ -72,6 +72,11 @@ class BenefitQuerySet(OrgQuerySet):
         """What realisation status needs, in a constant number of queries."""
         return self.select_related("initiative", "owner").prefetch_related("plan", "measurements")
 
+    def lagging(self, threshold) -> list[Benefit]:
+        """The benefits more than `threshold` per cent behind their plan (seed 002's stop
+        signal for a must-win challenge), judged from each one's plan and measurements."""
+        return [b for b in self.for_status() if b.status(threshold).lagging]
+
 
 class Benefit(OrgOwned, Versioned):
     """A benefit (gevinst): what the initiative should bring, measured on an indicator.
@@ -164,6 +169,11 @@ class Benefit(OrgOwned, Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    def measurable_by(self, membership) -> bool:
+        """The benefit owner records measurements of their benefit; so may whoever may edit
+        the initiative."""
+        return self.owner_id == membership.user_id or self.initiative.editable_by(membership)
 
     @property
     def reference(self) -> str:

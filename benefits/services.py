@@ -7,10 +7,8 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
 
 from core.models import Change, record_change
-from core.versioning import StaleObjectError
 
 from .models import Benefit, Measurement, MeasurementSource, PlannedValue
 
@@ -25,12 +23,7 @@ def save_plan(
     """Replace the benefit's planned profile. With `expected_version`, refuse a stale save."""
     with transaction.atomic():
         if expected_version is not None:
-            bumped = Benefit.objects.filter(pk=benefit.pk, version=expected_version).update(
-                version=F("version") + 1
-            )
-            if not bumped:
-                raise StaleObjectError
-            benefit.version = expected_version + 1
+            benefit.claim(expected_version)
         before = [f"{p.period:%Y-%m}: {p.value}" for p in benefit.plan.all()]
         benefit.plan.all().delete()
         PlannedValue.objects.bulk_create(

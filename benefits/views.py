@@ -18,7 +18,7 @@ from core.models import Change, record_change
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
 from core.views import form_page, xlsx_response
 from finance.models import BenefitCategory
-from initiatives.views import can_edit, get_initiative, require_edit
+from initiatives.access import get_initiative, require_edit
 from organisations.access import org_required, require
 from organisations.models import Department
 from organisations.permissions import Perm
@@ -43,11 +43,6 @@ def _benefit(request: HttpRequest, benefit_id: int) -> Benefit:
         Benefit.objects.for_org(request.organisation).select_related("initiative", "owner"),
         pk=benefit_id,
     )
-
-
-def can_measure(membership, benefit: Benefit, user) -> bool:
-    """The benefit owner measures their benefit; so may whoever may edit the initiative."""
-    return benefit.owner_id == user.pk or can_edit(membership, benefit.initiative, user)
 
 
 _form_page = partial(form_page, nav="benefits")
@@ -132,7 +127,7 @@ def initiative_benefits(request: HttpRequest, number: int) -> HttpResponse:
             "benefits": [(b, b.status(threshold)) for b in benefits],
             "outputs": outputs,
             "goals": sorted(goals.items()),
-            "can_edit": can_edit(request.membership, initiative, request.user),
+            "can_edit": initiative.editable_by(request.membership),
             "nav": "benefits",
         },
     )
@@ -270,7 +265,7 @@ def benefit_detail(request: HttpRequest, benefit_id: int) -> HttpResponse:
     )
     status_ = benefit.status(request.organisation.lag_threshold)
     form = MeasurementForm(request.POST or None)
-    allowed = can_measure(request.membership, benefit, request.user)
+    allowed = benefit.measurable_by(request.membership)
     if request.method == "POST":
         if not allowed:
             raise PermissionDenied
@@ -289,7 +284,7 @@ def benefit_detail(request: HttpRequest, benefit_id: int) -> HttpResponse:
             "chart": realisation_chart(benefit, status_) if status_.rows else "",
             "form": form,
             "can_measure": allowed,
-            "can_edit": can_edit(request.membership, benefit.initiative, request.user),
+            "can_edit": benefit.initiative.editable_by(request.membership),
             "can_harvest": request.membership.can(Perm.PLAN_HARVEST)
             and benefit.category == BenefitCategory.BUDGET,
             "harvests": benefit.harvests.select_related("department"),
@@ -340,7 +335,7 @@ def benefit_plan(request: HttpRequest, benefit_id: int) -> HttpResponse:
 @org_required(Perm.VIEW)
 def measurement_delete(request: HttpRequest, benefit_id: int, measurement_id: int) -> HttpResponse:
     benefit = _benefit(request, benefit_id)
-    if not can_measure(request.membership, benefit, request.user):
+    if not benefit.measurable_by(request.membership):
         raise PermissionDenied
     measurement = get_object_or_404(benefit.measurements.all(), pk=measurement_id)
     back = reverse("benefits:detail", args=[request.organisation.slug, benefit.pk])
@@ -446,7 +441,7 @@ def measurement_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
 
         def allowed(benefit):
-            return can_measure(request.membership, benefit, request.user)
+            return benefit.measurable_by(request.membership)
 
         measurements, errors = spreadsheets.parse_measurements(
             request.organisation, form.cleaned_data["file"].read(), allowed

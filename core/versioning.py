@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Change, record_change, snapshot
@@ -27,10 +27,35 @@ STALE_MESSAGE = _(
 
 
 class Versioned(models.Model):
+    """A row that carries a version, bumped by every save (optimistic concurrency)."""
+
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True
+
+    def claim(
+        self, expected_version: int | None = None, *, only_if: Q | None = None, **values
+    ) -> None:
+        """Bump the row's version, and set `values`, with one conditional UPDATE.
+
+        Refuses with StaleObjectError when the row is no longer at `expected_version` (a
+        save based on an outdated page) or no longer matches `only_if` (e.g. the stage a
+        decision was opened on). The only place a version is claimed.
+        """
+        rows = type(self)._base_manager.filter(pk=self.pk)
+        if expected_version is not None:
+            rows = rows.filter(version=expected_version)
+        if only_if is not None:
+            rows = rows.filter(only_if)
+        if not rows.update(version=F("version") + 1, **values):
+            raise StaleObjectError
+        for name, value in values.items():
+            setattr(self, name, value)
+        if expected_version is not None:
+            self.version = expected_version + 1
+        else:
+            self.refresh_from_db(fields=["version"])
 
 
 class VersionedFormMixin(forms.Form):
@@ -73,13 +98,8 @@ def save_versioned(
         if instance.pk:
             if expected_version is None:
                 expected_version = instance.version
-            bumped = model.objects.filter(pk=instance.pk, version=expected_version).update(
-                version=F("version") + 1
-            )
-            if not bumped:
-                raise StaleObjectError
+            instance.claim(expected_version)
             before = snapshot(model.objects.get(pk=instance.pk), fields)
-            instance.version = expected_version + 1
         if prepare is not None:
             prepare(instance)
         obj = form.save()

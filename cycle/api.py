@@ -6,7 +6,7 @@ import datetime
 
 from ninja import Router, Schema
 
-from core.api import AUTH, api_membership
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .models import CycleEvent

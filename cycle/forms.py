@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import Body
-from organisations.models import Membership
 
 from .models import CycleEvent, EventKind
 
@@ -24,9 +23,3 @@ class CycleEventForm(forms.ModelForm):
         if cleaned.get("kind") == EventKind.MEETING and not cleaned.get("body"):
             self.add_error("body", _("A meeting needs the body that meets."))
         return cleaned
-
-
-class DigestForm(forms.ModelForm):
-    class Meta:
-        model = Membership
-        fields = ["email_digest"]

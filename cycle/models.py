@@ -1,10 +1,9 @@
-"""The yearly cycle (årshjul / årshjul) and the notifications it and the governance send."""
+"""The yearly cycle (årshjul / årshjul): recurring events that create their work."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -73,26 +72,3 @@ class CycleEvent(OrgOwned):
 
     def occurrences(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
         return wheel.occurrences(self.month, self.day, self.repeat, start, end)
-
-
-class Notification(OrgOwned):
-    """A message to one person: sent at once, or with the next daily digest when the person
-    chose a digest. `key` makes a reminder idempotent: the same reminder is made once."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    subject = models.CharField(max_length=200)
-    body = models.TextField()
-    url = models.CharField(max_length=300, blank=True)
-    key = models.CharField(max_length=120)
-    created = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "user", "key"], name="unique_notification"
-            )
-        ]

@@ -15,14 +15,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.models import Body, BodyKind, Meeting
+from benefits.portfolio import overview
+from governance.models import Body, BodyKind
 from initiatives.models import Initiative
+from meetings.models import Meeting
+from meetings.services import add_to_agenda
+from meetings.waiting import waiting_items
+from notifications.services import notify
 from organisations.models import Membership
 from organisations.permissions import Role
 from reporting.models import StatusDue
 
 from .models import CycleEvent, EventKind, Repeat
-from .notify import notify
 
 HORIZON_DAYS = 14  # how far ahead an event creates its meeting and due reports
 REMIND_DAYS = 7  # a due status report is announced this many days before
@@ -99,10 +103,6 @@ def run_cycle(
 ) -> CycleResult:
     """Create the work of every event occurring from today to `horizon` days ahead, and
     remind initiative leads and benefit owners of what is due."""
-    from benefits.portfolio import overview
-    from governance.meetings import add_to_agenda
-    from governance.waiting import waiting_items
-
     today = today or datetime.date.today()
     end = today + datetime.timedelta(days=horizon)
     result = CycleResult()

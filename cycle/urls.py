@@ -11,7 +11,6 @@ urlpatterns = [
     path("cycle/events/<int:event_id>/remove/", views.event_remove, name="event_remove"),
     path("cycle/defaults/", views.defaults, name="defaults"),
     path("cycle/run/", views.run_now, name="run"),
-    path("notifications/", views.notifications, name="notifications"),
 ]
 
 # Outside the organisation's address space: a calendar program has no session.

@@ -17,14 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.views import save_form_page
-from governance.models import Body, BodyMember, Meeting
+from governance.models import Body, BodyMember
+from meetings.models import Meeting
 from organisations.access import org_required
 from organisations.models import Membership, Organisation
 from organisations.permissions import Perm
 from reporting.models import StatusDue
 
 from . import ical, services, wheel
-from .forms import CycleEventForm, DigestForm
+from .forms import CycleEventForm
 from .models import CycleEvent, EventKind
 
 FEED_DAYS = 400
@@ -133,24 +134,6 @@ def run_now(request: HttpRequest) -> HttpResponse:
     return redirect("cycle:wheel", request.organisation.slug)
 
 
-@org_required(Perm.VIEW)
-def notifications(request: HttpRequest) -> HttpResponse:
-    form = DigestForm(request.POST or None, instance=request.membership)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your e-mail settings were saved."))
-        return redirect("cycle:notifications", request.organisation.slug)
-    return render(
-        request,
-        "cycle/notifications.html",
-        {
-            "form": form,
-            "items": request.user.notifications.filter(organisation=request.organisation)[:50],
-            "nav": "",
-        },
-    )
-
-
 def _entries_for_user(org: Organisation, user_id: int, start, end) -> list[ical.Entry]:
     site = settings.SITE_URL.rstrip("/")
     entries = []
@@ -189,7 +172,7 @@ def _meetings(org, qs, start, end) -> list[ical.Entry]:
             m.date,
             str(m),
             m.location,
-            site + reverse("governance:meeting", args=[org.slug, m.pk]),
+            site + reverse("meetings:meeting", args=[org.slug, m.pk]),
         )
         for m in qs.filter(date__gte=start, date__lte=end).select_related("body")
     ]

@@ -10,16 +10,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from core.api import AUTH, api_membership, form_data, form_errors, stale_error
-from core.versioning import StaleObjectError
+from core.api import form_data, form_errors
 from governance.models import DecisionKind
 from initiatives.models import Initiative
-from initiatives.views import can_edit
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
-from . import calc
 from .forms import ApproveForm, BusinessCaseForm, CaseLineForm
-from .models import BusinessCase, case_from_data
+from .models import BusinessCase
 from .services import approve_case, case_amount, replace_lines, save_case
 
 router = Router(tags=["business cases"], auth=AUTH)
@@ -69,7 +67,7 @@ class CaseOut(Schema):
 
     @staticmethod
     def resolve_figures(obj):
-        figures = calc.compute(case_from_data(obj.to_data()))
+        figures = obj.figures()
         payback = figures.expected.payback_year
         out = figures.__dict__.copy()
         # Payback as a calendar year, as users read it.
@@ -137,7 +135,7 @@ def _qs(org):
 def _editable(request, org_slug: str, case_id: int):
     membership = api_membership(request, org_slug, Perm.VIEW, write=True)
     case = get_object_or_404(_qs(membership.organisation), pk=case_id)
-    if not can_edit(membership, case.initiative, request.user):
+    if not case.initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this business case.")
     return membership, case
 
@@ -165,7 +163,7 @@ def create_case(request, org_slug: str, number: int, payload: CaseIn):
     membership = api_membership(request, org_slug, Perm.VIEW, write=True)
     org = membership.organisation
     initiative = get_object_or_404(Initiative.objects.for_org(org), number=number)
-    if not can_edit(membership, initiative, request.user):
+    if not initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this initiative.")
     data = payload.dict()
     data["horizon_years"] = data["horizon_years"] or org.horizon_years
@@ -191,10 +189,7 @@ def update_case(request, org_slug: str, case_id: int, payload: CasePatch):
     )
     if not form.is_valid():
         return 422, form_errors(form)
-    try:
-        save_case(form=form, user=request.user, expected_version=version, via_api=True)
-    except StaleObjectError:
-        return 409, stale_error()
+    save_case(form=form, user=request.user, expected_version=version, via_api=True)
     return 200, get_object_or_404(_qs(membership.organisation), pk=case.pk)
 
 
@@ -223,17 +218,14 @@ def put_lines(request, org_slug: str, case_id: int, payload: LinesIn):
         lines.append(form.save(commit=False))
     if errors:
         return 422, {"detail": errors}
-    try:
-        with transaction.atomic():
-            replace_lines(
-                case=case,
-                lines=lines,
-                user=request.user,
-                expected_version=payload.version,
-                via_api=True,
-            )
-    except StaleObjectError:
-        return 409, stale_error()
+    with transaction.atomic():
+        replace_lines(
+            case=case,
+            lines=lines,
+            user=request.user,
+            expected_version=payload.version,
+            via_api=True,
+        )
     return 200, get_object_or_404(_qs(membership.organisation), pk=case.pk)
 
 
@@ -253,15 +245,12 @@ def approve(request, org_slug: str, case_id: int, payload: ApproveIn):
     )
     if not form.is_valid():
         return 422, form_errors(form)
-    try:
-        approve_case(
-            case=case,
-            user=request.user,
-            expected_version=payload.version,
-            note=payload.note,
-            via_api=True,
-            body=form.cleaned_data.get("body"),
-        )
-    except StaleObjectError:
-        return 409, stale_error()
+    approve_case(
+        case=case,
+        user=request.user,
+        expected_version=payload.version,
+        note=payload.note,
+        via_api=True,
+        body=form.cleaned_data.get("body"),
+    )
     return 200, get_object_or_404(_qs(membership.organisation), pk=case.pk)

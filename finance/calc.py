@@ -39,6 +39,12 @@ COST = "cost"
 BENEFIT = "benefit"
 
 
+def pert_factor(minimum_pct: float, maximum_pct: float) -> float:
+    """The PERT mean as a share of the most likely amount, from the minimum and maximum
+    given in per cent of it: (min + 4 × 100 + max) / 600."""
+    return (float(minimum_pct) + 400.0 + float(maximum_pct)) / 600.0
+
+
 @dataclass(frozen=True)
 class Line:
     """One cost or benefit line: the most likely amount per year, from year 0."""
@@ -56,7 +62,7 @@ class Line:
 
     def expected(self) -> tuple[float, ...]:
         """PERT mean per year: (min + 4 × most likely + max) / 6."""
-        factor = (self.minimum_pct + 400.0 + self.maximum_pct) / 600.0
+        factor = pert_factor(self.minimum_pct, self.maximum_pct)
         return tuple(a * factor for a in self.amounts)
 
 

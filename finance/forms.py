@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
 from governance.forms import DecidedByMixin
-from portfolio.models import ResourcePool
 
 from .models import BusinessCase, CaseLine, CaseRisk, CostKind, Side, Unit
 
@@ -93,7 +92,9 @@ class CaseLineForm(forms.ModelForm):
     def __init__(self, *args, business_case: BusinessCase, **kwargs):
         self.business_case = business_case
         super().__init__(*args, **kwargs)
-        self.fields["pool"].queryset = ResourcePool.objects.filter(
+        # Resource pools belong to the portfolio, a layer above: reach them through the
+        # field's own model.
+        self.fields["pool"].queryset = self.fields["pool"].queryset.filter(
             organisation_id=business_case.organisation_id
         )
         self.fields["minimum_pct"].help_text = _(

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned
+from core.models import OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 from initiatives.tracks import Ambition
 
@@ -55,6 +55,12 @@ SENSITIVITY_LABELS = {
     "costs_plus_20": _("Costs +20 %"),
     "delay_one_year": _("One year of delay"),
 }
+
+
+class BusinessCaseQuerySet(OrgQuerySet):
+    def approved(self) -> BusinessCaseQuerySet:
+        """Cases whose current version is approved (a stage gate's required artefact)."""
+        return self.filter(status=CaseStatus.APPROVED)
 
 
 class BusinessCase(OrgOwned, Versioned):
@@ -107,6 +113,8 @@ class BusinessCase(OrgOwned, Versioned):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = BusinessCaseQuerySet.as_manager()
+
     class Meta:
         ordering = ["initiative__number", "variant"]
         constraints = [
@@ -141,6 +149,15 @@ class BusinessCase(OrgOwned, Versioned):
             "lines": [line.to_data(self.hourly_rate) for line in lines],
             "risks": [risk.to_data() for risk in risks],
         }
+
+    def figures(self, lines=None, risks=None) -> calc.Figures:
+        """The case's key figures (NPV, interval, payback, sensitivity) from finance.calc."""
+        return figures_from_data(self.to_data(lines, risks))
+
+
+def figures_from_data(data: dict) -> calc.Figures:
+    """The key figures of a case given as stored JSON (the live case or a frozen approval)."""
+    return calc.compute(case_from_data(data))
 
 
 def case_from_data(data: dict) -> calc.Case:
@@ -310,3 +327,7 @@ class Approval(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.business_case} · {self.approved_at:%Y-%m-%d}"
+
+    def figures(self) -> calc.Figures:
+        """The key figures as they were approved."""
+        return figures_from_data(self.data)

@@ -5,22 +5,20 @@ case back in draft, and leaves a history entry on the case — all in one transa
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from core.models import Change, record_change, snapshot
-from core.versioning import StaleObjectError, model_fields, save_versioned
+from core.versioning import model_fields, save_versioned
 from governance.models import DecisionKind
 from governance.services import record_approval
 
-from . import calc
-from .models import Approval, BusinessCase, CaseLine, CaseStatus, case_from_data
+from .models import Approval, BusinessCase, CaseLine, CaseStatus
 
 
 def case_amount(case: BusinessCase) -> float:
     """What a mandate's amount is compared with: the case's expected total cost over its
     horizon, risk pool included."""
-    return calc.compute(case_from_data(case.to_data())).expected.total_cost
+    return case.figures().expected.total_cost
 
 
 LINE_FIELDS = [
@@ -56,13 +54,7 @@ def save_case(*, form, user, expected_version: int | None, via_api: bool = False
 def _bump(case: BusinessCase, expected_version: int | None) -> None:
     if expected_version is None:
         expected_version = case.version
-    bumped = BusinessCase.objects.filter(pk=case.pk, version=expected_version).update(
-        version=F("version") + 1, status=CaseStatus.DRAFT, updated=timezone.now()
-    )
-    if not bumped:
-        raise StaleObjectError
-    case.version = expected_version + 1
-    case.status = CaseStatus.DRAFT
+    case.claim(expected_version, status=CaseStatus.DRAFT, updated=timezone.now())
 
 
 def save_part(*, form, case: BusinessCase, user, expected_version: int | None):
@@ -143,11 +135,7 @@ def approve_case(
                 initiative=case.initiative,
                 amount=case_amount(case),
             )
-        bumped = BusinessCase.objects.filter(pk=case.pk, version=expected_version).update(
-            version=F("version") + 1, status=CaseStatus.APPROVED, updated=timezone.now()
-        )
-        if not bumped:
-            raise StaleObjectError
+        case.claim(expected_version, status=CaseStatus.APPROVED, updated=timezone.now())
         case.refresh_from_db()
         approval = Approval.objects.create(
             organisation_id=case.organisation_id,

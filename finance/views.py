@@ -14,11 +14,11 @@ from core.versioning import STALE_MESSAGE, StaleObjectError
 from core.views import form_page, xlsx_response
 from governance.models import DecisionKind
 from governance.services import MandateError
-from initiatives.views import can_edit, get_initiative, require_edit
+from initiatives.access import get_initiative, require_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 
-from . import calc, spreadsheets
+from . import spreadsheets
 from .forms import ApproveForm, BusinessCaseForm, CaseLineForm, CaseRiskForm, UploadForm
 from .models import (
     SENSITIVITY_LABELS,
@@ -31,7 +31,7 @@ from .models import (
     CostKind,
     CostSource,
     Side,
-    case_from_data,
+    figures_from_data,
 )
 from .services import (
     approve_case,
@@ -58,7 +58,7 @@ def _editable_case(request: HttpRequest, case_id: int) -> BusinessCase:
 
 def case_context(data: dict) -> dict:
     """Everything the case page shows, from the case's JSON data (live or approved)."""
-    figures = calc.compute(case_from_data(data))
+    figures = figures_from_data(data)
     years = [str(y) for y in figures.years]
     e = figures.expected
     payback = e.payback_year
@@ -130,7 +130,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         .select_related("initiative")
         .prefetch_related("lines", "risks")
     )
-    rows = [(case, calc.compute(case_from_data(case.to_data()))) for case in cases]
+    rows = [(case, case.figures()) for case in cases]
     return render(request, "finance/list.html", {"rows": rows, "nav": "cases"})
 
 
@@ -147,7 +147,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         {
             "case": case,
             "approvals": case.approvals.select_related("approved_by")[:10],
-            "can_edit": can_edit(request.membership, case.initiative, request.user),
+            "can_edit": case.initiative.editable_by(request.membership),
             "can_approve": request.membership.can(Perm.APPROVE_BUSINESS_CASE)
             and case.status != CaseStatus.APPROVED,
             "history": Change.for_page(case)[:20],
@@ -345,7 +345,7 @@ def approve(request: HttpRequest, case_id: int) -> HttpResponse:
 @org_required(Perm.VIEW)
 def export(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _get_case(request, case_id)
-    figures = calc.compute(case_from_data(case.to_data()))
+    figures = case.figures()
     content = spreadsheets.export_case(case, figures, request.organisation.currency)
     return xlsx_response(content, f"business-case-{case.initiative.reference}-{case.pk}.xlsx")
 

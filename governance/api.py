@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from ninja import Router, Schema
 
-from core.api import AUTH, api_membership
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
-from .models import Decision, Meeting
+from .models import Decision
 
 router = Router(tags=["governance"], auth=AUTH)
 
@@ -49,50 +49,4 @@ def list_decisions(request, org_slug: str):
         Decision.objects.for_org(membership.organisation).select_related(
             "body", "initiative", "recorded_by"
         )[:1000]
-    )
-
-
-class AgendaItemOut(Schema):
-    id: int
-    kind: str
-    title: str
-    notes: str
-    initiative: int | None
-    to_stage: str
-    decision: int | None
-
-    @staticmethod
-    def resolve_initiative(obj) -> int | None:
-        return obj.initiative.number if obj.initiative_id else None
-
-    @staticmethod
-    def resolve_decision(obj) -> int | None:
-        return obj.decision_id
-
-
-class MeetingOut(Schema):
-    id: int
-    body: str
-    date: datetime.date
-    location: str
-    status: str
-    minutes: str
-    items: list[AgendaItemOut]
-
-    @staticmethod
-    def resolve_body(obj) -> str:
-        return obj.body.name
-
-    @staticmethod
-    def resolve_items(obj) -> list:
-        return list(obj.items.all())
-
-
-@router.get("/organisations/{org_slug}/meetings", response=list[MeetingOut])
-def list_meetings(request, org_slug: str):
-    membership = api_membership(request, org_slug, Perm.VIEW)
-    return list(
-        Meeting.objects.for_org(membership.organisation)
-        .select_related("body")
-        .prefetch_related("items__initiative")[:200]
     )

@@ -4,23 +4,22 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.versioning import VersionedFormMixin
+from core.versioning import STALE_MESSAGE, StaleObjectError
 from initiatives.models import Initiative
 from initiatives.tracks import Ambition
+from strategy.models import StrategyStatus
 
 from .gates import GATE_STAGES
 from .models import (
-    AgendaItem,
     Body,
     BodyMember,
     Decision,
     DecisionKind,
     GateCheck,
     Mandate,
-    Meeting,
     Outcome,
 )
-from .services import MandateError, check_mandate, holders
+from .services import GateError, MandateError, check_mandate, holders
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -31,6 +30,20 @@ def refuse_outside_mandate(form, body, kind: str, track: str = "", amount=None) 
         check_mandate(body, kind, track, amount)
     except MandateError as exc:
         form.add_error("body", str(exc))
+
+
+def decided(form, action) -> bool:
+    """Run a decision service; a refusal (mandate, gate, stale stage) becomes form errors."""
+    try:
+        action()
+    except StaleObjectError:  # e.g. a scenario committed meanwhile
+        form.add_error(None, STALE_MESSAGE)
+        return False
+    except (GateError, MandateError) as exc:
+        for message in getattr(exc, "messages", [str(exc)]):
+            form.add_error(None, message)
+        return False
+    return True
 
 
 def checklist_field() -> forms.Field:
@@ -264,70 +277,27 @@ class GateCheckForm(forms.ModelForm):
         self.fields["to_stage"].choices = [(s.value, s.label) for s in GATE_STAGES]
 
 
-class MeetingForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
-        model = Meeting
-        fields = ["body", "date", "location"]
-        widgets = {"date": DATE}
+class StrategyStatusForm(DecidedByMixin, forms.Form):
+    """The strategy's status; approving it is a decision of the body with the mandate
+    (normally the council) once the organisation has set up its bodies."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=StrategyStatus.choices)
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = Body.objects.for_org(organisation)
-
-
-class AgendaItemForm(forms.ModelForm):
-    class Meta:
-        model = AgendaItem
-        fields = ["title", "notes", "initiative"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
-
-    def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["initiative"].queryset = Initiative.objects.for_org(organisation).only(
-            "id", "number", "title"
-        )
-
-
-class ItemDecisionForm(forms.ModelForm):
-    """The decision an agenda item ends in."""
-
-    done = checklist_field()
-
-    class Meta:
-        model = Decision
-        fields = ["outcome", "rationale", "conditions", "lessons"]
-        widgets = {
-            "outcome": forms.RadioSelect,
-            "rationale": forms.Textarea(attrs={"rows": 2}),
-            "conditions": forms.Textarea(attrs={"rows": 2}),
-            "lessons": forms.Textarea(attrs={"rows": 2}),
-        }
-        help_texts = {"lessons": _("Required when the initiative is stopped.")}
-
-    def __init__(self, *args, item: AgendaItem, points=(), **kwargs):
-        super().__init__(*args, prefix=f"item{item.pk}", **kwargs)
-        self.item = item
-        self.fields["outcome"].choices = list(Outcome.choices)
-        if points:
-            self.fields["done"].choices = [(p.pk, p.text) for p in points]
-            self.order_fields(["done"])
-        else:
-            del self.fields["done"]
-        if item.initiative_id is None:
-            del self.fields["lessons"]
-            self.fields["outcome"].choices = [
-                c for c in Outcome.choices if c[0] != Outcome.STOP.value
-            ]
+        self.add_decided_by(organisation, "approve_strategy")
+        if "body" in self.fields:
+            self.fields["body"].required = False
+            self.fields["body"].help_text = _("When the strategy is approved: the body that did.")
 
     def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("outcome") == Outcome.STOP and not (cleaned.get("lessons") or "").strip():
-            self.add_error("lessons", _("Write down the lessons learned when stopping."))
+        cleaned = forms.Form.clean(self)
+        if "body" not in self.fields:
+            return cleaned
+        if cleaned.get("status") != "approved":
+            cleaned["body"] = None
+        elif not cleaned.get("body"):
+            self.add_error("body", _("Choose the body that approved the strategy."))
+        else:
+            super().clean()  # the mandate check
         return cleaned
-
-
-class MinutesForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
-        model = Meeting
-        fields = ["minutes"]
-        widgets = {"minutes": forms.Textarea(attrs={"rows": 6})}

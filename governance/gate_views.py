@@ -11,20 +11,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.versioning import STALE_MESSAGE, StaleObjectError
 from core.views import form_page, save_form_page
+from initiatives.access import get_initiative
 from initiatives.models import Initiative
 from initiatives.tracks import Ambition, Stage, Track
-from initiatives.views import can_edit, get_initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
 
 from . import gates
-from .forms import AmbitionForm, GateCheckForm, GateForm, StopForm
+from .forms import AmbitionForm, GateCheckForm, GateForm, StopForm, decided
 from .models import Decision, GateCheck
 from .services import (
-    GateError,
-    MandateError,
     holders,
     pass_gate,
     set_ambition,
@@ -45,20 +42,6 @@ def _decision_form(form_class, request: HttpRequest, initiative: Initiative, kin
         initial=initial,
         **kw,
     )
-
-
-def decided(form, action) -> bool:
-    """Run a decision service; a refusal (mandate, gate, stale stage) becomes form errors."""
-    try:
-        action()
-    except StaleObjectError:  # e.g. a scenario committed meanwhile
-        form.add_error(None, STALE_MESSAGE)
-        return False
-    except (GateError, MandateError) as exc:
-        for message in getattr(exc, "messages", [str(exc)]):
-            form.add_error(None, message)
-        return False
-    return True
 
 
 def _first_holder(initiative: Initiative, kind: str):
@@ -121,7 +104,7 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
             "missing": missing,
             "form": form,
             "holders": allowed,
-            "can_request": can_edit(request.membership, initiative, request.user),
+            "can_request": initiative.editable_by(request.membership),
             "requested": initiative.agenda_items.filter(
                 kind="gate", decision__isnull=True, to_stage=to_stage
             )

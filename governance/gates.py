@@ -18,7 +18,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from finance.models import CaseStatus
 from initiatives.models import Initiative
 from initiatives.tracks import Source, Stage, Track
 
@@ -117,7 +116,8 @@ def missing_artefacts(initiative: Initiative, to_stage: str) -> list:
     if (
         reached >= order.index(Stage.IMPLEMENTATION)
         and needs_business_case(initiative)
-        and not initiative.business_cases.filter(status=CaseStatus.APPROVED).exists()
+        # Business cases sit a layer above the gates: reach them through the initiative.
+        and not initiative.business_cases.approved().exists()
     ):
         missing.append(
             _("An approved business case: an own initiative needs one before implementation.")

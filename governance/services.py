@@ -6,13 +6,16 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.models import Change, record_change
+from core.models import Change, record_change, snapshot
+from core.versioning import StaleObjectError
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
+from notifications.services import notify
+from strategy.models import Strategy, StrategyStatus
 
 from . import gates
 from .models import Body, BodyKind, Decision, DecisionKind, Mandate, Outcome
@@ -74,8 +77,6 @@ def record_decision(*, decision: Decision, user) -> Decision:
 
 def _tell_the_lead(decision: Decision) -> None:
     """The initiative lead hears of every decision about the initiative (after commit)."""
-    from cycle.notify import notify
-
     initiative = decision.initiative
     if initiative is None or initiative.initiative_lead_id is None:
         return
@@ -121,6 +122,28 @@ def record_approval(
     return record_decision(decision=decision, user=user)
 
 
+def set_strategy_status(*, strategy: Strategy, status: str, body: Body | None, user) -> None:
+    """Change a strategy's status. Approving it is the decision of `body` (checked against
+    its mandate and logged) once the organisation has bodies; an approved strategy is not
+    approved again. The change is in the strategy's history."""
+    if body is not None and strategy.status == StrategyStatus.APPROVED:
+        body = None  # already approved: nothing new is decided
+    with transaction.atomic():
+        if body is not None:
+            record_approval(
+                body=body, kind=DecisionKind.APPROVE_STRATEGY, user=user, title=str(strategy)
+            )
+        before = snapshot(strategy, ["status"])
+        strategy.claim(status=status)
+        record_change(
+            obj=strategy,
+            user=user,
+            action=Change.Action.UPDATED,
+            before=before,
+            after=snapshot(strategy, ["status"]),
+        )
+
+
 class GateError(Exception):
     """The gate cannot be passed: artefacts are missing, or the checklist is not done."""
 
@@ -131,11 +154,12 @@ class GateError(Exception):
 
 def move_stage(*, initiative: Initiative, to_stage: str, user, from_stage: str) -> None:
     """Move the initiative, refusing when someone moved it since the decision was opened."""
-    moved = Initiative.objects.filter(pk=initiative.pk, stage=from_stage).update(
-        stage=to_stage, version=F("version") + 1
-    )
-    if not moved:
-        raise GateError([_("The initiative's stage was changed by someone else. Open it again.")])
+    try:
+        initiative.claim(only_if=Q(stage=from_stage), stage=to_stage)
+    except StaleObjectError:
+        raise GateError(
+            [_("The initiative's stage was changed by someone else. Open it again.")]
+        ) from None
     record_change(
         obj=initiative,
         user=user,
@@ -221,12 +245,11 @@ def set_ambition(*, decision: Decision, ambition: str, user) -> Decision:
     before = {"ambition": initiative.ambition}
     with transaction.atomic():
         record_decision(decision=decision, user=user)
-        Initiative.objects.filter(pk=initiative.pk).update(
+        initiative.claim(
             ambition=ambition,
             engagement_clarify=clarify,
             engagement_pilot=pilot,
             engagement_implement=implement,
-            version=F("version") + 1,
         )
         record_change(
             obj=initiative,

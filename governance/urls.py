@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import gate_views, meeting_views, views
+from . import gate_views, views
 
 app_name = "governance"
 
@@ -38,41 +38,7 @@ urlpatterns = [
     path("initiatives/<int:number>/gate/", gate_views.gate, name="gate"),
     path("initiatives/<int:number>/stop/", gate_views.stop, name="stop"),
     path("initiatives/<int:number>/ambition/", gate_views.ambition, name="ambition"),
-    path("initiatives/<int:number>/gate/request/", meeting_views.gate_request, name="gate_request"),
-    path("meetings/", meeting_views.meeting_list, name="meetings"),
-    path("meetings/new/", meeting_views.meeting_create, name="meeting_create"),
-    path("meetings/<int:meeting_id>/", meeting_views.meeting_detail, name="meeting"),
-    path("meetings/<int:meeting_id>/edit/", meeting_views.meeting_edit, name="meeting_edit"),
-    path("meetings/<int:meeting_id>/cancel/", meeting_views.meeting_cancel, name="meeting_cancel"),
-    path(
-        "meetings/<int:meeting_id>/items/<int:item_id>/move/",
-        meeting_views.item_move,
-        name="item_move",
-    ),
-    path("meetings/<int:meeting_id>/agenda/", meeting_views.agenda_add, name="agenda_add"),
-    path("meetings/<int:meeting_id>/items/new/", meeting_views.item_add, name="item_add"),
-    path(
-        "meetings/<int:meeting_id>/items/<int:item_id>/decide/",
-        meeting_views.item_decide,
-        name="item_decide",
-    ),
-    path(
-        "meetings/<int:meeting_id>/items/<int:item_id>/remove/",
-        meeting_views.item_remove,
-        name="item_remove",
-    ),
-    path("meetings/<int:meeting_id>/publish/", meeting_views.meeting_publish, name="publish"),
-    path("meetings/<int:meeting_id>/minutes/", meeting_views.meeting_close, name="close"),
-    *[
-        path(
-            f"meetings/<int:meeting_id>/{doc}.{fmt}",
-            meeting_views.meeting_document,
-            {"doc": doc, "fmt": fmt},
-            name=f"{doc}_{fmt}",
-        )
-        for doc in ("agenda", "minutes")
-        for fmt in ("docx", "pdf")
-    ],
+    path("strategies/<int:pk>/status/", views.strategy_status, name="strategy_status"),
     path("decisions/", views.decisions, name="decisions"),
     path("decisions/export.xlsx", views.decisions_export, name="export"),
     path("decisions/new/", views.decision_create, name="decision_create"),

@@ -18,10 +18,11 @@ from core.views import form_page, save_form_page, xlsx_response
 from initiatives.models import Initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
+from strategy.models import Strategy
 
-from .forms import BodyForm, DecisionForm, MandateForm, MemberForm
+from .forms import BodyForm, DecisionForm, MandateForm, MemberForm, StrategyStatusForm
 from .models import Body, BodyMember, Decision, DecisionKind, Mandate, Outcome
-from .services import MandateError, create_defaults, record_decision
+from .services import MandateError, create_defaults, record_decision, set_strategy_status
 
 _form_page = partial(form_page, nav="governance")
 
@@ -243,4 +244,38 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         back,
         status=400 if form.errors else 200,
         intro=_("A decision can only be recorded for a body that holds the mandate for it."),
+    )
+
+
+@org_required(Perm.APPROVE_STRATEGY)
+def strategy_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the strategy's status; approving it is the decision of the body with the
+    mandate (normally the council) once the organisation has bodies."""
+    strategy = get_object_or_404(Strategy.objects.for_org(request.organisation), pk=pk)
+    form = StrategyStatusForm(
+        request.POST or None,
+        organisation=request.organisation,
+        initial={"status": strategy.status},
+    )
+    back = reverse("strategy:detail", args=[request.organisation.slug, strategy.pk])
+    if request.method == "POST" and form.is_valid():
+        set_strategy_status(
+            strategy=strategy,
+            status=form.cleaned_data["status"],
+            body=form.cleaned_data.get("body"),
+            user=request.user,
+        )
+        messages.success(
+            request,
+            _("The strategy is now %(status)s.") % {"status": strategy.get_status_display()},
+        )
+        return redirect(back)
+    return form_page(
+        request,
+        form,
+        _("Status of %(title)s") % {"title": strategy.title},
+        back,
+        status=400 if form.is_bound else 200,
+        submit_label=_("Change status"),
+        nav="strategy",
     )

@@ -8,14 +8,13 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from core.api import AUTH, api_membership, form_data, form_errors, stale_error
-from core.versioning import StaleObjectError
+from core.api import form_data, form_errors
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .forms import InitiativeForm
 from .models import Initiative
 from .services import save_initiative
-from .views import can_edit
 
 router = Router(tags=["initiatives"], auth=AUTH)
 
@@ -205,7 +204,7 @@ def update_initiative(request, org_slug: str, number: int, payload: InitiativePa
     membership = api_membership(request, org_slug, Perm.VIEW, write=True)
     org = membership.organisation
     initiative = get_object_or_404(_qs(org), number=number)
-    if not can_edit(membership, initiative, request.user):
+    if not initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this initiative.")
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
@@ -220,8 +219,5 @@ def update_initiative(request, org_slug: str, number: int, payload: InitiativePa
     )
     if not form.is_valid():
         return 422, form_errors(form)
-    try:
-        save_initiative(form=form, user=request.user, expected_version=version, via_api=True)
-    except StaleObjectError:
-        return 409, stale_error()
+    save_initiative(form=form, user=request.user, expected_version=version, via_api=True)
     return 200, get_object_or_404(_qs(org), pk=initiative.pk)

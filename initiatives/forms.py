@@ -79,9 +79,11 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             "name", "email"
         )
         self.fields["initiative_lead"].queryset = members
-        from governance.models import Body  # governance builds on the register
-
-        self.fields["owner_body"].queryset = Body.objects.for_org(organisation)
+        # The bodies live in governance, a layer above the register: reach them through
+        # the field's own model rather than an import.
+        self.fields["owner_body"].queryset = self.fields["owner_body"].queryset.filter(
+            organisation=organisation
+        )
         self.fields["benefit_owner"].queryset = members
         self.fields["focus_areas"].queryset = (
             FocusArea.objects.for_org(organisation)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import OrgOwned, OrgQuerySet
 from core.versioning import Versioned
+from organisations.permissions import Perm
 
 from .tracks import (
     ACTIVE_STAGES,
@@ -190,5 +191,13 @@ class Initiative(OrgOwned, Versioned):
     def is_joint(self) -> bool:
         return self.source in JOINT_SOURCES
 
-    def is_led_or_owned_by(self, user) -> bool:
-        return user.pk is not None and user.pk in (self.initiative_lead_id, self.benefit_owner_id)
+    def editable_by(self, membership) -> bool:
+        """May the member change the initiative, or what hangs on it (its business cases,
+        benefits, status reports, gate requests)? Any initiative with the right to edit all;
+        their own (as lead or benefit owner) with the right to edit their own."""
+        if membership.can(Perm.EDIT_ANY_INITIATIVE):
+            return True
+        return membership.can(Perm.EDIT_OWN_INITIATIVE) and membership.user_id in (
+            self.initiative_lead_id,
+            self.benefit_owner_id,
+        )

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +12,7 @@ from core.versioning import STALE_MESSAGE, StaleObjectError
 from organisations.access import org_required
 from organisations.permissions import Perm
 
+from .access import get_initiative, require_edit
 from .figures import portfolio_figures
 from .forms import InitiativeForm, PortfolioFilterForm
 from .models import Initiative
@@ -22,30 +22,7 @@ from .tracks import DEFAULT_ENGAGEMENT, TRACKS, Stage, Track
 GATED_FROM = (Stage.CLARIFY, Stage.PILOT, Stage.IMPLEMENTATION, Stage.OPERATION)
 
 
-def lagging_benefits(initiative: Initiative) -> list:
-    """The initiative's benefits that are behind plan (the stop signal of seed 002)."""
-    threshold = initiative.organisation.lag_threshold
-    return [b for b in initiative.benefits.for_status() if b.status(threshold).lagging]
-
-
 PAGE_SIZE = 50
-
-
-def get_initiative(request: HttpRequest, number: int) -> Initiative:
-    """The organisation's initiative by its number, or 404: the one scoped lookup."""
-    return get_object_or_404(Initiative.objects.for_org(request.organisation), number=number)
-
-
-def require_edit(request: HttpRequest, initiative: Initiative) -> None:
-    """403 unless the member may change the initiative (or what hangs on it)."""
-    if not can_edit(request.membership, initiative, request.user):
-        raise PermissionDenied
-
-
-def can_edit(membership, initiative: Initiative, user) -> bool:
-    if membership.can(Perm.EDIT_ANY_INITIATIVE):
-        return True
-    return membership.can(Perm.EDIT_OWN_INITIATIVE) and initiative.is_led_or_owned_by(user)
 
 
 @org_required(Perm.VIEW)
@@ -90,11 +67,11 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
         {
             "initiative": initiative,
             "info": TRACKS[initiative.track],
-            "can_edit": can_edit(request.membership, initiative, request.user),
+            "can_edit": initiative.editable_by(request.membership),
             "history": Change.for_page(initiative)[:30],
             "decisions": initiative.decisions.select_related("body", "recorded_by")[:50],
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),
-            "lagging": lagging_benefits(initiative),
+            "lagging": initiative.benefits.lagging(initiative.organisation.lag_threshold),
             "latest_status": initiative.status_reports.first(),
             "has_gate": initiative.stage in GATED_FROM,
             "is_open": initiative.stage not in (Stage.CLOSED, Stage.STOPPED),

@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from core.api import AUTH, api_membership, form_data, form_errors
+from core.api import form_data, form_errors
 
+from .api_auth import AUTH, api_membership
 from .forms import OrganisationCreateForm, OrganisationSettingsForm
 from .models import Membership, Organisation
 from .permissions import Perm, Role

@@ -7,7 +7,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import AUTH, api_membership
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .models import RunKind, Scenario

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from django.db.models import Avg, Count
 
 from finance import calc
-from finance.models import BusinessCase, CostKind, Side, Unit, case_from_data
+from finance.models import BusinessCase, CostKind, Side, Unit
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
 
@@ -84,13 +84,12 @@ def _profiles(
     case: BusinessCase,
 ) -> tuple[dict[str, list[float]], dict[str, list[float]], float, float]:
     """Expected costs per budget line, hours per pool, NPV and total benefits of a case."""
-    data = case.to_data(lines=case.lines.all())
-    figures = calc.compute(case_from_data(data))
+    figures = case.figures(lines=case.lines.all())
     budgets: dict[str, list[float]] = {}
     capacities: dict[str, list[float]] = {}
     benefits = 0.0
     for line in case.lines.all():
-        factor = float(line.minimum_pct + 400 + line.maximum_pct) / 600.0
+        factor = calc.pert_factor(line.minimum_pct, line.maximum_pct)
         if line.side == Side.BENEFIT:
             benefits += sum(float(a) for a in line.amounts) * factor
             continue

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from core.models import Change, record_change
-from core.versioning import StaleObjectError
 
 from . import problem as problem_builder
 from .models import (
@@ -26,11 +24,7 @@ from .models import (
 
 def _bump(scenario: Scenario, expected_version: int) -> None:
     """Claim the scenario's version: a part saved from an old page is refused."""
-    if not Scenario.objects.filter(pk=scenario.pk, version=expected_version).update(
-        version=F("version") + 1
-    ):
-        raise StaleObjectError
-    scenario.version = expected_version + 1
+    scenario.claim(expected_version)
 
 
 def save_scores(*, initiative, user, values: dict[int, int | None]) -> None:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.views import form_page, save_form_page
+from initiatives.access import get_initiative
 from initiatives.models import Initiative
-from initiatives.views import get_initiative
 from organisations.access import org_required, require
 from organisations.permissions import Perm
 

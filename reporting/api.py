@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from core.api import AUTH, api_membership, form_errors
+from core.api import form_errors
 from initiatives.models import Initiative
-from initiatives.views import can_edit
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .forms import StatusReportForm
@@ -125,7 +125,7 @@ def list_reports(request, org_slug: str, number: int):
 def create_report(request, org_slug: str, number: int, payload: StatusReportIn):
     membership = api_membership(request, org_slug, Perm.VIEW, write=True)
     initiative = _initiative(membership, number)
-    if not can_edit(membership, initiative, request.user):
+    if not initiative.editable_by(membership):
         raise PermissionDenied
     report = StatusReport(organisation=membership.organisation, initiative=initiative)
     data = payload.dict()

@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 
 from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
 from core.views import form_page
-from governance.models import Body, DecisionKind, Meeting, MeetingStatus
-from governance.waiting import tracks_with
+from governance.models import Body, DecisionKind
+from initiatives.access import get_initiative, require_edit
 from initiatives.models import Initiative
 from initiatives.tracks import Track
-from initiatives.views import can_edit, get_initiative, require_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 from strategy.models import Theme
@@ -46,7 +45,7 @@ def initiative_status(request: HttpRequest, number: int) -> HttpResponse:
             "dues": initiative.status_dues.filter(report__isnull=True),
             "risks": initiative.risk_register.select_related("owner"),
             "today": datetime.date.today(),
-            "can_edit": can_edit(request.membership, initiative, request.user),
+            "can_edit": initiative.editable_by(request.membership),
             "nav": "status",
         },
     )
@@ -145,14 +144,11 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     if body is not None:
         # What the body owns, and the tracks it holds mandates over; a body with neither
         # (one that only advises) sees everything.
-        governed = tracks_with(body, *DecisionKind.values)
+        governed = body.tracks_with(*DecisionKind.values)
         if governed or body.owned_initiatives.exists():
             qs = qs.filter(Q(track__in=governed) | Q(owner_body=body))
-        last = (
-            Meeting.objects.filter(body=body, status=MeetingStatus.HELD, date__lte=today)
-            .order_by("-date")
-            .first()
-        )
+        # Meetings sit a layer above the status reports: reach them through the body.
+        last = body.meetings.held(until=today).first()
     rows = portfolio_status(qs, since=last.date if last else None, today=today)
     if get.get("only") == "overdue":
         rows = [r for r in rows if r.overdue]

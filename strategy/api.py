@@ -7,8 +7,9 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from core.api import AUTH, api_membership, form_data, form_errors, stale_error
-from core.versioning import StaleObjectError, save_versioned
+from core.api import form_data, form_errors
+from core.versioning import save_versioned
+from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .forms import FocusAreaForm, StrategyForm
@@ -146,10 +147,7 @@ def update_strategy(request, org_slug: str, pk: int, payload: StrategyPatch):
     form = StrategyForm(data=form_data(strategy, data, STRATEGY_FIELDS), instance=strategy)
     if not form.is_valid():
         return 422, form_errors(form)
-    try:
-        strategy = save_versioned(form, user=request.user, expected_version=version, via_api=True)
-    except StaleObjectError:
-        return 409, stale_error()
+    strategy = save_versioned(form, user=request.user, expected_version=version, via_api=True)
     return 200, strategy
 
 
@@ -219,10 +217,7 @@ def update_focus_area(request, org_slug: str, pk: int, payload: FocusAreaPatch):
     )
     if not form.is_valid():
         return 422, form_errors(form)
-    try:
-        focus_area = save_versioned(
-            form, user=request.user, expected_version=version, parent=strategy, via_api=True
-        )
-    except StaleObjectError:
-        return 409, stale_error()
+    focus_area = save_versioned(
+        form, user=request.user, expected_version=version, parent=strategy, via_api=True
+    )
     return 200, focus_area

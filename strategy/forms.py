@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
-from governance.forms import DecidedByMixin
 
 from .models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, Theme
 
@@ -79,35 +78,6 @@ class FocusAreaGoalForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = strategy.focus_areas.all()
         self.fields["focus_area"].empty_label = None
-
-
-class StatusForm(DecidedByMixin, forms.Form):
-    """The strategy's status; approving it is a decision of the body with the mandate
-    (normally the council) once the organisation has set up its bodies."""
-
-    status = forms.ChoiceField(choices=[])
-
-    def __init__(self, *args, organisation, **kwargs):
-        from .models import StrategyStatus
-
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = StrategyStatus.choices
-        self.add_decided_by(organisation, "approve_strategy")
-        if "body" in self.fields:
-            self.fields["body"].required = False
-            self.fields["body"].help_text = _("When the strategy is approved: the body that did.")
-
-    def clean(self):
-        cleaned = forms.Form.clean(self)
-        if "body" not in self.fields:
-            return cleaned
-        if cleaned.get("status") != "approved":
-            cleaned["body"] = None
-        elif not cleaned.get("body"):
-            self.add_error("body", _("Choose the body that approved the strategy."))
-        else:
-            super().clean()  # the mandate check
-        return cleaned
 
 
 # Each kind of strategy part: its model, form, the related name on Strategy, and labels.

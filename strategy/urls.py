@@ -9,7 +9,6 @@ urlpatterns = [
     path("strategies/new/", views.strategy_create, name="create"),
     path("strategies/<int:pk>/", views.strategy_detail, name="detail"),
     path("strategies/<int:pk>/history/", views.history, name="history"),
-    path("strategies/<int:pk>/status/", views.status_change, name="status"),
     path("strategies/<int:pk>/edit/<slug:section>/", views.section_edit, name="section_edit"),
     path("strategies/<int:pk>/<slug:kind>/add/", views.part_edit, name="part_add"),
     path("strategies/<int:pk>/<slug:kind>/<int:part_pk>/edit/", views.part_edit, name="part_edit"),

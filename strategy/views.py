@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from core.models import Change, record_change, snapshot
+from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
-from governance.services import record_approval
-from initiatives.models import Initiative
 from organisations.access import org_required, require
 from organisations.permissions import Perm
 
@@ -27,11 +23,10 @@ from .forms import (
     PART_KINDS,
     SECTION_FIELDS,
     SECTION_TITLES,
-    StatusForm,
     StrategyForm,
     strategy_section_form,
 )
-from .models import FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
+from .models import FocusArea, FocusAreaGoal, Strategy, Theme
 
 
 def _get_strategy(request: HttpRequest, pk: int) -> Strategy:
@@ -76,6 +71,9 @@ def strategy_create(request: HttpRequest) -> HttpResponse:
 
 
 def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
+    # Initiatives sit a layer above the strategy (they serve its focus areas and goals):
+    # the page reaches them through that relation rather than an import.
+    Initiative = FocusArea.initiatives.rel.related_model
     initiatives = Initiative.objects.only("id", "number", "title", "track", "stage").order_by(
         "number"
     )
@@ -97,8 +95,6 @@ def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
         .only("id", "number", "title")[:50],
         "can_edit": can_edit,
         "can_approve": request.membership.can(Perm.APPROVE_STRATEGY),
-        "statuses": StrategyStatus.choices,
-        "status_form": StatusForm(organisation=request.organisation),
         "history": Change.for_page(strategy)[:15],
         "nav": "strategy",
     }
@@ -160,43 +156,6 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
             return _tree_response(request, strategy, f"section-{section}")
         return _form_response(request, context)
     return _form_response(request, context)
-
-
-@org_required(Perm.APPROVE_STRATEGY)
-@require_POST
-def status_change(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = _get_strategy(request, pk)
-    form = StatusForm(request.POST, organisation=request.organisation)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect("strategy:detail", request.organisation.slug, strategy.pk)
-    body = form.cleaned_data.get("body")
-    if body is not None and strategy.status == StrategyStatus.APPROVED:
-        body = None  # already approved: nothing new is decided
-    with transaction.atomic():
-        if body is not None:
-            record_approval(
-                body=body, kind="approve_strategy", user=request.user, title=str(strategy)
-            )
-        before = snapshot(strategy, ["status"])
-        Strategy.objects.filter(pk=strategy.pk).update(
-            status=form.cleaned_data["status"], version=strategy.version + 1
-        )
-        strategy.refresh_from_db()
-        record_change(
-            obj=strategy,
-            user=request.user,
-            action=Change.Action.UPDATED,
-            before=before,
-            after=snapshot(strategy, ["status"]),
-        )
-    messages.success(
-        request,
-        _("The strategy is now %(status)s.") % {"status": strategy.get_status_display()},
-    )
-    return redirect("strategy:detail", request.organisation.slug, strategy.pk)
 
 
 def _part_queryset(request: HttpRequest, strategy: Strategy, kind: str):

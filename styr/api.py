@@ -9,10 +9,13 @@ from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 
 from benefits.api import router as benefits_router
+from core.api import stale_error
+from core.versioning import StaleObjectError
 from cycle.api import router as cycle_router
 from finance.api import router as finance_router
 from governance.api import router as governance_router
 from initiatives.api import router as initiatives_router
+from meetings.api import router as meetings_router
 from organisations.api import router as organisations_router
 from portfolio.api import router as portfolio_router
 from reporting.api import router as reporting_router
@@ -35,8 +38,15 @@ api.add_router("/", finance_router)
 api.add_router("/", benefits_router)
 api.add_router("/", portfolio_router)
 api.add_router("/", governance_router)
+api.add_router("/", meetings_router)
 api.add_router("/", reporting_router)
 api.add_router("/", cycle_router)
+
+
+@api.exception_handler(StaleObjectError)
+def stale(request, exc):
+    """A save based on an outdated version, in any endpoint: 409 with the reason."""
+    return api.create_response(request, stale_error(), status=409)
 
 
 @api.exception_handler(PermissionDenied)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "organisations",
+    "notifications",
     "strategy",
     "initiatives",
     "finance",
@@ -62,7 +63,9 @@ INSTALLED_APPS = [
     "portfolio",
     "governance",
     "reporting",
+    "meetings",
     "cycle",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,9 @@ org_patterns = [
     path("", include("portfolio.urls")),
     path("", include("governance.urls")),
     path("", include("reporting.urls")),
+    path("", include("meetings.urls")),
     path("", include("cycle.urls")),
+    path("", include("notifications.urls")),
     path("", include(organisation_urls)),
 ]
 

@@ -75,7 +75,8 @@ def ids(strategy, initiative, member, business_case, benefit, department):
         organisation=strategy.organisation, body=body, kind="commit_scenario"
     )
     from cycle.models import CycleEvent
-    from governance.models import AgendaItem, GateCheck, Meeting
+    from governance.models import GateCheck
+    from meetings.models import AgendaItem, Meeting
     from reporting.models import Risk
 
     meeting = Meeting.objects.create(

@@ -7,11 +7,13 @@ from django.core import mail
 from django.core.management import call_command
 
 from cycle import ical
-from cycle.models import CycleEvent, Notification
-from cycle.notify import notify, send_pending
+from cycle.models import CycleEvent
 from cycle.services import create_defaults, run_cycle
-from governance.models import Body, Meeting
+from governance.models import Body
 from governance.services import create_defaults as create_bodies
+from meetings.models import Meeting
+from notifications.models import Notification
+from notifications.services import notify, send_pending
 from organisations.models import Membership
 from reporting.models import StatusDue, StatusReport
 

@@ -6,7 +6,8 @@ from django.core.management import call_command
 def test_the_demo_has_meetings_status_and_a_cycle_and_reloads(client, db):
     from django.contrib.auth import get_user_model
 
-    from governance.models import Decision, Meeting
+    from governance.models import Decision
+    from meetings.models import Meeting
 
     call_command("demo", verbosity=0)
     call_command("demo", reset=True, verbosity=0)  # once failed on protected keys

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from governance.models import Body, Meeting
+from governance.models import Body
 from initiatives.models import Initiative
+from meetings.models import Meeting
 from reporting.models import Risk, StatusDue, StatusReport
 from reporting.services import submit_report
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from cycle.notify import send_pending
 from cycle.services import run_cycle
+from notifications.services import send_pending
 from organisations.models import Organisation
 
 

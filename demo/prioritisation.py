@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from .models import (
+from portfolio.models import (
     DEFAULT_CRITERIA,
     DEFAULT_LEVELS,
     Criterion,

@@ -8,14 +8,15 @@ import datetime
 import random
 
 from cycle.services import create_defaults as create_cycle
+from governance.gates import create_default_checks
+from governance.models import Body, BodyKind, BodyMember, Decision, Outcome
 from initiatives.tracks import ACTIVE_STAGES, Track
+from meetings.models import Meeting
+from meetings.services import add_to_agenda, close, decide_item, request_gate
+from meetings.waiting import waiting_items
 from reporting.models import Light, Risk, StatusDue, StatusReport
 
-from .gates import create_default_checks
-from .meetings import add_to_agenda, close, decide_item, request_gate
-from .models import Body, BodyKind, BodyMember, Decision, Meeting, Outcome
-from .synthetic import quarter_ends
-from .waiting import waiting_items
+from .governance_history import quarter_ends
 
 SUMMARIES = (
     "Arbejdet følger planen. Leverandøren har leveret den aftalte version.",

@@ -8,10 +8,11 @@ from django.core import mail
 from docx import Document
 
 from governance.gates import checklist
-from governance.meetings import add_to_agenda, request_gate
-from governance.models import AgendaItem, BodyMember, Decision, Meeting
-from governance.waiting import waiting_items
+from governance.models import BodyMember, Decision
 from initiatives.models import Initiative
+from meetings.models import AgendaItem, Meeting
+from meetings.services import add_to_agenda, request_gate
+from meetings.waiting import waiting_items
 from reporting.models import StatusReport
 
 TODAY = datetime.date.today()
@@ -253,8 +254,8 @@ def test_the_decision_form_is_its_own_page_and_an_htmx_fragment(client, meeting,
 
 
 def test_an_item_is_decided_once_even_from_a_stale_page(meeting, member, org):
-    from governance.meetings import decide_item
     from governance.services import GateError
+    from meetings.services import decide_item
 
     item = AgendaItem.objects.create(
         organisation=org, body=meeting.body, meeting=meeting, kind="other", title="Eventuelt"
@@ -323,7 +324,7 @@ def test_a_cancelled_meeting_gives_its_requests_back_and_is_not_made_again(
 
 
 def test_a_meeting_with_decisions_cannot_be_cancelled(client, meeting, member, org):
-    from governance.meetings import cancel, decide_item
+    from meetings.services import cancel, decide_item
 
     item = AgendaItem.objects.create(
         organisation=org, body=meeting.body, meeting=meeting, kind="other", title="Eventuelt"

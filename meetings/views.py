@@ -11,15 +11,18 @@ from django.views.decorators.http import require_POST
 
 from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
 from core.views import form_page, save_form_page
-from initiatives.views import get_initiative, require_edit
+from governance import gates
+from governance.forms import decided
+from governance.models import Body
+from governance.services import holders
+from initiatives.access import get_initiative, require_edit
 from organisations.access import org_required
 from organisations.permissions import Perm
 
-from . import documents, gates, meetings
+from . import documents
+from . import services as meetings
 from .forms import AgendaItemForm, ItemDecisionForm, MeetingForm, MinutesForm
-from .gate_views import decided
-from .models import AgendaItem, Body, ItemKind, Meeting
-from .services import holders
+from .models import AgendaItem, ItemKind, Meeting
 from .waiting import waiting_items
 
 
@@ -45,7 +48,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(body_id=int(body))
     return render(
         request,
-        "governance/meetings.html",
+        "meetings/meetings.html",
         {
             "meetings": qs[:200],
             "bodies": Body.objects.for_org(request.organisation),
@@ -62,13 +65,13 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     if request.GET.get("body", "").isdigit():
         initial["body"] = int(request.GET["body"])
     form = MeetingForm(request.POST or None, organisation=request.organisation, initial=initial)
-    back = reverse("governance:meetings", args=[request.organisation.slug])
+    back = reverse("meetings:meetings", args=[request.organisation.slug])
     if request.method == "POST" and form.is_valid():
         meeting = form.save(commit=False)
         meeting.organisation = request.organisation
         meeting.save()
         messages.success(request, _("The meeting was created. Build its agenda below."))
-        return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+        return redirect("meetings:meeting", request.organisation.slug, meeting.pk)
     return form_page(
         request,
         form,
@@ -82,7 +85,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 @org_required(Perm.RECORD_DECISIONS)
 def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
-    back = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    back = reverse("meetings:meeting", args=[request.organisation.slug, meeting.pk])
     if not meeting.is_open:
         messages.error(request, _("The meeting is closed; its agenda cannot change."))
         return redirect(back)
@@ -117,7 +120,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     )
     return render(
         request,
-        "governance/meeting.html",
+        "meetings/meeting.html",
         {
             "meeting": meeting,
             "items": items,
@@ -145,7 +148,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
             messages.success(request, _("%(n)d items were put on the agenda.") % {"n": added})
         else:
             messages.error(request, _("Choose at least one waiting item."))
-    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+    return redirect("meetings:meeting", request.organisation.slug, meeting.pk)
 
 
 @org_required(Perm.RECORD_DECISIONS)
@@ -163,7 +166,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         request,
         AgendaItemForm(request.POST or None, organisation=request.organisation),
         _("Add an item to the agenda"),
-        reverse("governance:meeting", args=[request.organisation.slug, meeting.pk]),
+        reverse("meetings:meeting", args=[request.organisation.slug, meeting.pk]),
         _("The item was put on the agenda."),
         nav="meetings",
         prepare=prepare,
@@ -182,7 +185,7 @@ def item_remove(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
         item.save(update_fields=["meeting"])
     else:
         item.delete()
-    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+    return redirect("meetings:meeting", request.organisation.slug, meeting.pk)
 
 
 @org_required(Perm.RECORD_DECISIONS)
@@ -192,7 +195,7 @@ def item_move(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRespon
     item = _item(request, meeting, item_id)
     if meeting.is_open:
         meetings.move_item(item=item, up=request.POST.get("direction") == "up")
-    url = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    url = reverse("meetings:meeting", args=[request.organisation.slug, meeting.pk])
     return redirect(f"{url}#item-{item.pk}")
 
 
@@ -204,7 +207,7 @@ def meeting_cancel(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.success(request, _("The meeting was cancelled; its requests wait again."))
     else:
         messages.error(request, _("A held meeting, or one with decisions, cannot be cancelled."))
-    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+    return redirect("meetings:meeting", request.organisation.slug, meeting.pk)
 
 
 @org_required(Perm.RECORD_DECISIONS)
@@ -213,7 +216,7 @@ def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
     into the meeting page. The form posts normally, so it works without JavaScript."""
     meeting = _meeting(request, meeting_id)
     item = _item(request, meeting, item_id)
-    url = reverse("governance:meeting", args=[request.organisation.slug, meeting.pk])
+    url = reverse("meetings:meeting", args=[request.organisation.slug, meeting.pk])
     if item.decision_id or not meeting.is_open:
         messages.error(request, _("This item is already decided."))
         return redirect(f"{url}#item-{item.pk}")
@@ -235,7 +238,7 @@ def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
         ):
             messages.success(request, _("The decision was recorded in the log."))
             return redirect(f"{url}#item-{item.pk}")
-    template = "governance/item_decision.html"
+    template = "meetings/item_decision.html"
     if request.htmx:
         template += "#form"
     return render(
@@ -254,7 +257,7 @@ def meeting_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.success(request, _("The agenda was published and sent to the members."))
     else:
         messages.error(request, _("The agenda is already published."))
-    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+    return redirect("meetings:meeting", request.organisation.slug, meeting.pk)
 
 
 @org_required(Perm.RECORD_DECISIONS)
@@ -276,7 +279,7 @@ def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
             messages.error(request, str(STALE_MESSAGE))
         else:
             messages.success(request, _("The minutes were saved and the meeting closed."))
-    return redirect("governance:meeting", request.organisation.slug, meeting.pk)
+    return redirect("meetings:meeting", request.organisation.slug, meeting.pk)
 
 
 @org_required(Perm.VIEW)

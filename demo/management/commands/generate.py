@@ -10,10 +10,10 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from core.synthetic import add_cases_and_benefits
+from demo.cases import add_cases_and_benefits
+from demo.governance_history import add_governance_history
 from governance.models import Body
 from governance.services import create_defaults as create_bodies
-from governance.synthetic import add_governance_history
 from initiatives.models import Initiative
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Source, Stage, Track
 from organisations.models import Membership, Organisation

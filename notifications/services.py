@@ -1,4 +1,5 @@
-"""Notifications: one row per person and message, e-mailed at once or in the daily digest.
+"""Sending notifications: one row per person and message, e-mailed at once or in the daily
+digest.
 
 A notification is stored first and sent after the transaction commits, so a rolled-back
 decision sends nothing, and a failed send is retried by `styr send-reminders`.

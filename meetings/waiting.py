@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from benefits.portfolio import lagging_initiatives
+from governance.models import Body, DecisionKind
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
+from portfolio.models import RunKind, Scenario, ScenarioStatus
+from reporting.status import red_initiatives
 
-from .models import AgendaItem, Body, DecisionKind, ItemKind, Mandate
+from .models import AgendaItem, ItemKind
 
 RECENT_DAYS = 60
 
@@ -48,12 +52,6 @@ class Waiting:
         return ItemKind(self.kind).label
 
 
-def tracks_with(body: Body, *kinds: str) -> set[str]:
-    """The tracks in which the body holds one of the mandates (all, if one covers all)."""
-    found = set(Mandate.objects.filter(body=body, kind__in=kinds).values_list("track", flat=True))
-    return set(Track.values) if "" in found else found
-
-
 def _recent(body: Body, today: datetime.date) -> set[tuple[str, int | None, int | None]]:
     since = today - datetime.timedelta(days=RECENT_DAYS)
     rows = AgendaItem.objects.filter(body=body, meeting__isnull=False).filter(
@@ -63,10 +61,6 @@ def _recent(body: Body, today: datetime.date) -> set[tuple[str, int | None, int 
 
 
 def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waiting]:
-    from benefits.portfolio import lagging_initiatives
-    from portfolio.models import RunKind, Scenario, ScenarioStatus
-    from reporting.status import red_initiatives
-
     today = today or datetime.date.today()
     org = body.organisation
     recent = _recent(body, today)
@@ -91,7 +85,7 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
     def fresh(kind: str, initiative_id=None, scenario_id=None) -> bool:
         return (kind, initiative_id, scenario_id) not in recent
 
-    follow = tracks_with(body, DecisionKind.FOLLOW_UP, DecisionKind.STOP_INITIATIVE)
+    follow = body.tracks_with(DecisionKind.FOLLOW_UP, DecisionKind.STOP_INITIATIVE)
     for initiative in red_initiatives(org, follow) if follow else ():
         if fresh(ItemKind.RED_STATUS, initiative.pk):
             items.append(
@@ -117,7 +111,7 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
                         initiative,
                     )
                 )
-    approve = tracks_with(body, DecisionKind.APPROVE_INITIATIVE)
+    approve = body.tracks_with(DecisionKind.APPROVE_INITIATIVE)
     for initiative in Initiative.objects.for_org(org).filter(stage=Stage.IDEA, track__in=approve):
         if fresh(ItemKind.PROPOSAL, initiative.pk):
             items.append(
@@ -128,7 +122,7 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
                     initiative,
                 )
             )
-    if tracks_with(body, DecisionKind.COMMIT_SCENARIO):
+    if body.tracks_with(DecisionKind.COMMIT_SCENARIO):
         for scenario in Scenario.objects.for_org(org).filter(status=ScenarioStatus.DRAFT):
             run = scenario.latest_run(RunKind.SOLVE)  # a handful of scenarios per strategy
             solved = run and run.result and run.result.get("status") in ("optimal", "feasible")

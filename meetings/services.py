@@ -5,17 +5,20 @@ one transaction; the e-mails go out after it commits."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.models import Change, record_change
 from core.versioning import StaleObjectError
-from cycle.notify import notify
+from governance.models import Decision, Outcome
+from governance.services import GateError, move_stage, pass_gate, record_decision, stop_initiative
 from initiatives.tracks import Stage
+from notifications.services import notify
+from portfolio.models import RunKind
+from portfolio.services import commit_scenario
 
-from .models import AgendaItem, Decision, ItemKind, Meeting, MeetingStatus, Outcome
-from .services import GateError, move_stage, pass_gate, record_decision, stop_initiative
+from .models import AgendaItem, ItemKind, Meeting, MeetingStatus
 from .waiting import waiting_items
 
 
@@ -75,11 +78,12 @@ def cancel(*, meeting: Meeting, user) -> bool:
         if meeting.items.filter(decision__isnull=False).exists():
             return False
         before = meeting.status
-        if (
-            not Meeting.objects.filter(pk=meeting.pk)
-            .exclude(status__in=(MeetingStatus.HELD, MeetingStatus.CANCELLED))
-            .update(status=MeetingStatus.CANCELLED, version=F("version") + 1)
-        ):
+        try:
+            meeting.claim(
+                only_if=~Q(status__in=(MeetingStatus.HELD, MeetingStatus.CANCELLED)),
+                status=MeetingStatus.CANCELLED,
+            )
+        except StaleObjectError:
             return False
         meeting.items.filter(requested_by__isnull=False).update(meeting=None)
         meeting.items.all().delete()
@@ -116,9 +120,6 @@ def request_gate(*, initiative, body, to_stage: str, user) -> AgendaItem:
 def decide_item(*, item: AgendaItem, decision: Decision, done: set[int], user) -> Decision:
     """End an agenda item in a decision, and do what the decision says: pass the gate,
     stop the initiative, take the idea into clarification, commit the scenario."""
-    from portfolio.models import RunKind
-    from portfolio.services import commit_scenario
-
     if item.decision_id:
         raise GateError([_("This item is already decided.")])
     meeting = item.meeting
@@ -187,7 +188,7 @@ def publish(*, meeting: Meeting, user) -> bool:
             users=_members(meeting),
             subject=_("Agenda: %(meeting)s") % {"meeting": meeting},
             body="\n".join(lines) or _("No items on the agenda."),
-            url=reverse("governance:meeting", args=[meeting.organisation.slug, meeting.pk]),
+            url=reverse("meetings:meeting", args=[meeting.organisation.slug, meeting.pk]),
             key=f"agenda-{meeting.pk}",
         )
     return True
@@ -197,12 +198,7 @@ def close(*, meeting: Meeting, minutes: str, user, expected_version: int) -> Non
     """Close a held meeting with its minutes; refused when someone saved them meanwhile."""
     with transaction.atomic():
         before = meeting.status
-        saved = Meeting.objects.filter(pk=meeting.pk, version=expected_version).update(
-            status=MeetingStatus.HELD, minutes=minutes, version=F("version") + 1
-        )
-        if not saved:
-            raise StaleObjectError
-        meeting.status, meeting.minutes = MeetingStatus.HELD, minutes
+        meeting.claim(expected_version, status=MeetingStatus.HELD, minutes=minutes)
         record_change(
             obj=meeting,
             user=user,

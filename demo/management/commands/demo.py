@@ -5,20 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.test.utils import override_settings
 
-from core import demo_data as D
-from core.synthetic import add_cases_and_benefits
-from governance.demo import add_governance
+from demo import skovby as D
+from demo.cases import add_cases_and_benefits
+from demo.governance import add_governance
+from demo.prioritisation import add_prioritisation
 from governance.models import Body
 from governance.services import create_defaults
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
-from portfolio.demo import add_prioritisation
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
 
 PASSWORD = "styr-demo-2026"
@@ -32,9 +34,6 @@ def _delete(org) -> None:
     """Delete an organisation with everything it owns. Tenant rows protect each other
     (a decision protects its body, a harvest its department), so models are deleted in
     passes until none is left protected."""
-    from django.apps import apps
-    from django.db.models import ProtectedError
-
     owned = [
         m
         for m in apps.get_models()

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from governance.gates import create_default_checks
+from governance.models import Body, BodyKind
+from governance.services import create_defaults
 from initiatives.tracks import ACTIVE_STAGES
+from meetings.models import AgendaItem, Meeting, MeetingStatus
 from reporting.models import Light, Risk, StatusDue, StatusReport
-
-from .gates import create_default_checks
-from .models import AgendaItem, Body, BodyKind, Meeting, MeetingStatus
-from .services import create_defaults
 
 LIGHTS = (Light.GREEN,) * 6 + (Light.YELLOW,) * 3 + (Light.RED,)
 

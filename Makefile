@@ -38,11 +38,14 @@ run: install
 test: install chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(VENV)/bin/python -m pytest -n 2 --dist loadgroup -q
 
+# ruff, and the layers contract in pyproject.toml (docs/architecture.md): imports run down only.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -48,7 +48,7 @@ def main() -> None:
         columns = sum(
             len(i.variants) * len(i.starts(len(problem.periods))) for i in problem.initiatives
         )
-        gain = (sol.objective - sol.greedy["objective"]) / sol.greedy["objective"] * 100
+        gain = (sol.objective - sol.greedy.objective) / sol.greedy.objective * 100
         aim = AIMS.get(n, 0.005)
         met = (sol.status == "optimal") if aim == 0 else (sol.gap is not None and sol.gap <= aim)
         print(

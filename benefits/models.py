@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from core.models import OrgOwned, OrgQuerySet
@@ -262,6 +263,25 @@ class Measurement(OrgOwned):
         return f"{self.measured_on}: {self.value}"
 
 
+class HarvestQuerySet(OrgQuerySet):
+    def per_department(self) -> list[tuple[str, float, float, float]]:
+        """(department, planned, adopted, together) per department, summed in the database."""
+        rows = (
+            self.values("department__name", "status")
+            .annotate(total=Sum("amount"))
+            .order_by("department__name", "status")
+        )
+        summary: dict[str, dict[str, float]] = {}
+        for row in rows:
+            summary.setdefault(row["department__name"], {"planned": 0, "adopted": 0})[
+                row["status"]
+            ] = row["total"]
+        return [
+            (name, v["planned"], v["adopted"], v["planned"] + v["adopted"])
+            for name, v in summary.items()
+        ]
+
+
 class Harvest(OrgOwned):
     """A harvest (gevinsthøst / gevinstuttak): a department's budget reduced by an amount in
     a budget year because a budget-releasing benefit frees the money."""
@@ -283,6 +303,8 @@ class Harvest(OrgOwned):
         _("status"), max_length=8, choices=HarvestStatus.choices, default=HarvestStatus.PLANNED
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = HarvestQuerySet.as_manager()
 
     class Meta:
         ordering = ["budget_year", "department__name", "id"]

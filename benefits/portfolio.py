@@ -12,7 +12,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from initiatives.tracks import Track
+from initiatives.models import reference
+from initiatives.tracks import ACTIVE_STAGES, Track
 
 from . import realisation
 from .models import Benefit, Measurement, PlannedValue
@@ -41,7 +42,7 @@ class Row:
 
     @property
     def initiative_reference(self) -> str:
-        return f"I-{self.initiative_number:03d}"
+        return reference(self.initiative_number)
 
 
 @dataclass
@@ -196,7 +197,6 @@ def lagging_initiatives(org, *, tracks=None) -> set[int]:
 
     Computes only the realisation status (no money), for active initiatives in `tracks`.
     """
-    from initiatives.tracks import ACTIVE_STAGES
 
     benefits = Benefit.objects.for_org(org).filter(initiative__stage__in=ACTIVE_STAGES)
     if tracks is not None:

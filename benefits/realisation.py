@@ -154,3 +154,17 @@ def yearly_value(
         share = progress(value, baseline, direction) / full
         out[period.year] = out.get(period.year, 0.0) + annual_value * months / 12.0 * share
     return out
+
+
+def running_totals(values: Iterable[float | None]) -> list[float | None]:
+    """Accumulated values; a period without a value (not measured yet) stays empty and
+    does not reset the total."""
+    out: list[float | None] = []
+    total = 0.0
+    for v in values:
+        if v is None:
+            out.append(None)
+        else:
+            total += v
+            out.append(total)
+    return out

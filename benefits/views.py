@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 import datetime
-from functools import partial
 from itertools import accumulate
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +15,7 @@ from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change, record_change
 from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
 from core.views import form_page, xlsx_response
+from finance.forms import UploadForm
 from finance.models import BenefitCategory
 from initiatives.access import get_initiative, require_edit
 from organisations.access import org_required, require
@@ -35,6 +34,7 @@ from .forms import (
 )
 from .models import Benefit, Harvest, Output
 from .portfolio import overview
+from .realisation import running_totals
 from .services import record_measurement, save_plan
 
 
@@ -43,9 +43,6 @@ def _benefit(request: HttpRequest, benefit_id: int) -> Benefit:
         Benefit.objects.for_org(request.organisation).select_related("initiative", "owner"),
         pk=benefit_id,
     )
-
-
-_form_page = partial(form_page, nav="benefits")
 
 
 @org_required(Perm.VIEW)
@@ -66,14 +63,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         chart_id="per-year",
     )
     cum_planned = list(accumulate(data.planned))
-    cum_realised: list[float | None] = []
-    total = 0.0
-    for v in realised:
-        if v is None:
-            cum_realised.append(None)
-        else:
-            total += v
-            cum_realised.append(total)
+    cum_realised = running_totals(realised)
     curve = combo_chart(
         years,
         lines=[
@@ -99,7 +89,6 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             ),
             "due": due,
             "mine": mine,
-            "nav": "benefits",
         },
     )
 
@@ -128,7 +117,6 @@ def initiative_benefits(request: HttpRequest, number: int) -> HttpResponse:
             "outputs": outputs,
             "goals": sorted(goals.items()),
             "can_edit": initiative.editable_by(request.membership),
-            "nav": "benefits",
         },
     )
 
@@ -173,7 +161,7 @@ def _output_form(request, initiative, output) -> HttpResponse:
         messages.success(request, _("The changes were saved."))
         return redirect(back)
     heading = _("Edit the change") if output.pk else _("New change in the benefit map")
-    return _form_page(
+    return form_page(
         request,
         form,
         heading,
@@ -201,7 +189,7 @@ def benefit_create(request: HttpRequest, number: int) -> HttpResponse:
         messages.success(request, _("The benefit was registered."))
         return redirect("benefits:detail", request.organisation.slug, benefit.pk)
     back = reverse("benefits:initiative", args=[request.organisation.slug, number])
-    return _form_page(
+    return form_page(
         request,
         form,
         _("New benefit for %(initiative)s") % {"initiative": initiative},
@@ -233,10 +221,10 @@ def benefit_edit(request: HttpRequest, benefit_id: int) -> HttpResponse:
                     save_plan(benefit=benefit, plan=benefit.linear_plan())
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=409)
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, heading, back)
+    return form_page(request, form, heading, back)
 
 
 def realisation_chart(benefit: Benefit, status) -> str:
@@ -290,7 +278,6 @@ def benefit_detail(request: HttpRequest, benefit_id: int) -> HttpResponse:
             "harvests": benefit.harvests.select_related("department"),
             "measurements": list(benefit.measurements.all())[::-1][:20],
             "history": Change.for_page(benefit)[:20],
-            "nav": "benefits",
         },
         status=422 if form.errors else 200,
     )
@@ -319,10 +306,10 @@ def benefit_plan(request: HttpRequest, benefit_id: int) -> HttpResponse:
             )
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=409)
         messages.success(request, _("The plan was saved."))
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         heading,
@@ -346,7 +333,7 @@ def measurement_delete(request: HttpRequest, benefit_id: int, measurement_id: in
     return render(
         request,
         "core/confirm_delete.html",
-        {"thing": measurement, "back_url": back, "nav": "benefits"},
+        {"thing": measurement, "back_url": back},
     )
 
 
@@ -368,7 +355,7 @@ def harvest_form(request: HttpRequest, benefit_id: int, harvest_id: int | None =
         save_versioned(form, user=request.user, expected_version=None, parent=benefit)
         messages.success(request, _("The harvest was saved."))
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Harvest of %(benefit)s") % {"benefit": benefit},
@@ -390,21 +377,7 @@ def harvest_year(request: HttpRequest, year: int | None = None) -> HttpResponse:
         .select_related("department", "benefit__initiative")
         .order_by("department__name", "benefit__initiative__number")
     )
-    per_department = (
-        harvests.filter(budget_year=year)
-        .values("department__name", "status")
-        .annotate(total=Sum("amount"))
-        .order_by("department__name", "status")
-    )
-    summary: dict[str, dict[str, float]] = {}
-    for row in per_department:
-        summary.setdefault(row["department__name"], {"planned": 0, "adopted": 0})[row["status"]] = (
-            row["total"]
-        )
-    rows = [
-        (name, v["planned"], v["adopted"], v["planned"] + v["adopted"])
-        for name, v in summary.items()
-    ]
+    rows = harvests.filter(budget_year=year).per_department()
     return render(
         request,
         "benefits/harvest.html",
@@ -414,7 +387,6 @@ def harvest_year(request: HttpRequest, year: int | None = None) -> HttpResponse:
             "rows": rows,
             "total": sum(r[3] for r in rows),
             "lines": lines,
-            "nav": "benefits",
         },
     )
 
@@ -433,7 +405,6 @@ def measurement_template(request: HttpRequest) -> HttpResponse:
 
 @org_required(Perm.VIEW)
 def measurement_upload(request: HttpRequest) -> HttpResponse:
-    from finance.forms import UploadForm
 
     form = UploadForm(request.POST or None, request.FILES or None)
     errors = []
@@ -458,7 +429,7 @@ def measurement_upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "benefits/upload.html",
-        {"form": form, "errors": errors, "nav": "benefits"},
+        {"form": form, "errors": errors},
         status=status,
     )
 
@@ -494,7 +465,6 @@ def departments(request: HttpRequest) -> HttpResponse:
             "form": form,
             "departments": Department.objects.for_org(org),
             "can_manage": request.membership.can(Perm.MANAGE_ORGANISATION),
-            "nav": "benefits",
         },
         status=422 if form.errors else 200,
     )

@@ -1,4 +1,18 @@
+from django.apps import apps
 from django.conf import settings
+
+
+def current_nav(request) -> str:
+    """The main navigation entry of the page: the app's `nav` (or its `nav_by_url` for a
+    URL name), read from the URL the request resolved to, so no view has to pass it."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.app_name:
+        return ""
+    try:
+        config = apps.get_app_config(match.app_name)
+    except LookupError:
+        return ""
+    return getattr(config, "nav_by_url", {}).get(match.url_name, getattr(config, "nav", ""))
 
 
 def styr(request):
@@ -20,4 +34,5 @@ def styr(request):
         "current_membership": getattr(request, "membership", None),
         "user_memberships": memberships,
         "LANGUAGES": settings.LANGUAGES,
+        "nav": current_nav(request),
     }

@@ -63,8 +63,6 @@ def form_page(
     status: int = 200,
     intro: str = "",
     submit_label: str | None = None,
-    *,
-    nav: str,
 ) -> HttpResponse:
     """A page holding one form (templates/core/form_page.html), with a way back."""
     return render(
@@ -77,7 +75,6 @@ def form_page(
             "back_url": back_url,
             "back_label": _("Back"),
             "submit_label": submit_label,
-            "nav": nav,
         },
         status=status,
     )
@@ -90,7 +87,6 @@ def save_form_page(
     back_url: str,
     message: str,
     *,
-    nav: str,
     prepare=None,
     intro: str = "",
     submit_label: str | None = None,
@@ -114,7 +110,6 @@ def save_form_page(
         status=400 if form.errors else 200,
         intro=intro,
         submit_label=submit_label,
-        nav=nav,
     )
 
 

@@ -75,7 +75,6 @@ def wheel_page(request: HttpRequest) -> HttpResponse:
             "feed": request.build_absolute_uri(feed),
             "body_feeds": [(b, request.build_absolute_uri(u)) for b, u in body_feeds],
             "can_manage": request.membership.can(Perm.MANAGE_GOVERNANCE),
-            "nav": "meetings",
         },
     )
 
@@ -94,7 +93,6 @@ def event_edit(request: HttpRequest, event_id: int | None = None) -> HttpRespons
         _("Edit the event") if event.pk else _("New event in the yearly cycle"),
         reverse("cycle:wheel", args=[org.slug]),
         _("The event was saved."),
-        nav="meetings",
     )
 
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from functools import partial
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -131,7 +129,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related("lines", "risks")
     )
     rows = [(case, case.figures()) for case in cases]
-    return render(request, "finance/list.html", {"rows": rows, "nav": "cases"})
+    return render(request, "finance/list.html", {"rows": rows})
 
 
 @org_required(Perm.VIEW)
@@ -151,7 +149,6 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "can_approve": request.membership.can(Perm.APPROVE_BUSINESS_CASE)
             and case.status != CaseStatus.APPROVED,
             "history": Change.for_page(case)[:20],
-            "nav": "cases",
         }
     )
     return render(request, "finance/case.html", context)
@@ -166,11 +163,8 @@ def approval_detail(request: HttpRequest, case_id: int, approval_id: int) -> Htt
         business_case=case,
     )
     context = case_context(approval.data)
-    context.update({"case": case, "approval": approval, "frozen": True, "nav": "cases"})
+    context.update({"case": case, "approval": approval, "frozen": True})
     return render(request, "finance/case.html", context)
-
-
-_form_page = partial(form_page, nav="cases")
 
 
 @org_required(Perm.VIEW)
@@ -183,7 +177,7 @@ def case_create(request: HttpRequest, number: int) -> HttpResponse:
         messages.success(request, _("The business case was created. Add its costs and benefits."))
         return redirect("finance:detail", request.organisation.slug, case.pk)
     back = reverse("initiatives:detail", args=[request.organisation.slug, number])
-    return _form_page(
+    return form_page(
         request,
         form,
         _("New business case for %(initiative)s") % {"initiative": initiative},
@@ -206,10 +200,10 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             save_case(form=form, user=request.user, expected_version=form.cleaned_data["version"])
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=409)
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, heading, back)
+    return form_page(request, form, heading, back)
 
 
 def _part(request, case, form_class, instance, heading) -> HttpResponse:
@@ -225,14 +219,14 @@ def _part(request, case, form_class, instance, heading) -> HttpResponse:
             )
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=409)
         if case.approvals.exists():
             messages.info(
                 request, _("The case is a draft again; the approved version stays readable.")
             )
         messages.success(request, _("The changes were saved."))
         return redirect(back)
-    return _form_page(request, form, heading, back)
+    return form_page(request, form, heading, back)
 
 
 @org_required(Perm.VIEW)
@@ -283,7 +277,7 @@ def _delete(request, case, obj) -> HttpResponse:
     return render(
         request,
         "core/confirm_delete.html",
-        {"thing": obj, "back_url": back, "version": case.version, "nav": "cases"},
+        {"thing": obj, "back_url": back, "version": case.version},
     )
 
 
@@ -322,13 +316,13 @@ def approve(request: HttpRequest, case_id: int) -> HttpResponse:
             )
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=409)
         except MandateError as exc:  # the mandate changed since the form was checked
             form.add_error("body", str(exc))
-            return _form_page(request, form, heading, back, status=400)
+            return form_page(request, form, heading, back, status=400)
         messages.success(request, _("The business case was approved."))
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         heading,
@@ -390,6 +384,6 @@ def upload(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(
         request,
         "finance/upload.html",
-        {"form": form, "errors": errors, "case": case, "back_url": back, "nav": "cases"},
+        {"form": form, "errors": errors, "case": case, "back_url": back},
         status=status,
     )

@@ -58,7 +58,7 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
         return render(
             request,
             "governance/gate.html",
-            {"initiative": initiative, "no_gate": True, "nav": "portfolio"},
+            {"initiative": initiative, "no_gate": True},
         )
     to_stage = request.GET.get("to") or request.POST.get("to") or choices[0]
     if to_stage not in choices:
@@ -110,7 +110,6 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
             )
             .select_related("meeting", "body")
             .first(),
-            "nav": "portfolio",
         },
         status=status,
     )
@@ -143,7 +142,6 @@ def stop(request: HttpRequest, number: int) -> HttpResponse:
         status=400 if form.errors else 200,
         intro=intro,
         submit_label=_("Stop the initiative"),
-        nav="portfolio",
     )
 
 
@@ -181,7 +179,6 @@ def ambition(request: HttpRequest, number: int) -> HttpResponse:
             "solution. It is a decision of the body with the mandate, and goes into the log."
         ),
         submit_label=_("Decide the ambition level"),
-        nav="portfolio",
     )
 
 
@@ -196,7 +193,6 @@ def checklists(request: HttpRequest) -> HttpResponse:
             "groups": groups,
             "empty": not points,
             "can_manage": request.membership.can(Perm.MANAGE_GOVERNANCE),
-            "nav": "governance",
         },
     )
 
@@ -223,7 +219,6 @@ def checklist_edit(request: HttpRequest, point_id: int | None = None) -> HttpRes
         _("Edit the checklist point") if point.pk else _("Add a checklist point"),
         reverse("governance:checklists", args=[org.slug]),
         _("The point was saved."),
-        nav="governance",
     )
 
 

@@ -46,6 +46,14 @@ class Body(OrgOwned):
         found = set(self.mandates.filter(kind__in=kinds).values_list("track", flat=True))
         return set(Track.values) if "" in found else found
 
+    def followed(self, initiatives: models.QuerySet) -> models.QuerySet:
+        """The initiatives the body follows: what it owns and the tracks it holds mandates
+        over. A body with neither (one that only advises) follows everything."""
+        governed = self.tracks_with(*DecisionKind.values)
+        if governed or self.owned_initiatives.exists():
+            return initiatives.filter(models.Q(track__in=governed) | models.Q(owner_body=self))
+        return initiatives
+
 
 class MemberRole(models.TextChoices):
     CHAIR = "chair", _("Chair")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.models import Change, record_change, snapshot
 from core.versioning import StaleObjectError
 from initiatives.models import Initiative
-from initiatives.tracks import Stage, Track
+from initiatives.tracks import DEFAULT_ENGAGEMENT, Ambition, Stage, Track
 from notifications.services import notify
 from strategy.models import Strategy, StrategyStatus
 
@@ -234,7 +234,6 @@ def stop_initiative(*, decision: Decision, user) -> Decision:
 def set_ambition(*, decision: Decision, ambition: str, user) -> Decision:
     """Set a mandatory solution's ambition level (seed 003) as the decision of the body with
     the mandate; the engagement per stage follows the level's defaults."""
-    from initiatives.tracks import DEFAULT_ENGAGEMENT, Ambition
 
     initiative = decision.initiative
     if initiative.track != Track.MANDATORY:

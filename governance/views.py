@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-from functools import partial
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -24,8 +23,6 @@ from .forms import BodyForm, DecisionForm, MandateForm, MemberForm, StrategyStat
 from .models import Body, BodyMember, Decision, DecisionKind, Mandate, Outcome
 from .services import MandateError, create_defaults, record_decision, set_strategy_status
 
-_form_page = partial(form_page, nav="governance")
-
 
 def _body(request: HttpRequest, body_id: int) -> Body:
     return get_object_or_404(Body.objects.for_org(request.organisation), pk=body_id)
@@ -40,7 +37,6 @@ def bodies(request: HttpRequest) -> HttpResponse:
         {
             "bodies": items,
             "can_manage": request.membership.can(Perm.MANAGE_GOVERNANCE),
-            "nav": "governance",
         },
     )
 
@@ -62,7 +58,6 @@ def body_edit(request: HttpRequest, body_id: int | None = None) -> HttpResponse:
         _("Edit body") if body.pk else _("New body"),
         reverse("governance:bodies", args=[request.organisation.slug]),
         _("The body was saved."),
-        nav="governance",
     )
 
 
@@ -91,7 +86,7 @@ def _add_to_body(request: HttpRequest, body: Body, form, heading: str, message: 
         part.body, part.organisation = body, request.organisation
 
     back = reverse("governance:bodies", args=[request.organisation.slug])
-    return save_form_page(request, form, heading, back, message, nav="governance", prepare=prepare)
+    return save_form_page(request, form, heading, back, message, prepare=prepare)
 
 
 def _remove_from_body(request: HttpRequest, model, body_id: int, pk: int, message: str):
@@ -167,7 +162,6 @@ def decisions(request: HttpRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
             "selected": request.GET,
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),
-            "nav": "governance",
         },
     )
 
@@ -237,7 +231,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The decision was recorded in the log."))
             return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Record a decision"),
@@ -277,5 +271,4 @@ def strategy_status(request: HttpRequest, pk: int) -> HttpResponse:
         back,
         status=400 if form.is_bound else 200,
         submit_label=_("Change status"),
-        nav="strategy",
     )

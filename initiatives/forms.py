@@ -10,7 +10,7 @@ from organisations.permissions import Perm
 from strategy.models import BusinessGoal, FocusArea, Theme
 
 from .graph import find_cycle
-from .models import Initiative, Tag
+from .models import REFERENCE_PREFIX, Initiative, Tag, reference
 from .tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, FREE_STAGES, Ambition, Source, Stage, Track
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -207,7 +207,7 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
         if not path:
             return None
         refs = dict(Initiative.objects.filter(pk__in=path).values_list("pk", "number"))
-        return [f"I-{refs[pk]:03d}" for pk in path]
+        return [reference(refs[pk]) for pk in path]
 
     def save_tags(self, initiative: Initiative) -> None:
         names = self.cleaned_data.get("tags_text", [])
@@ -272,7 +272,7 @@ class PortfolioFilterForm(forms.Form):
         if data.get("q"):
             q = data["q"]
             condition = Q(title__icontains=q) | Q(description__icontains=q)
-            digits = q.upper().removeprefix("I-")
+            digits = q.upper().removeprefix(REFERENCE_PREFIX)
             if digits.isdigit():
                 condition |= Q(number=int(digits))
             qs = qs.filter(condition)

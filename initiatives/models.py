@@ -23,6 +23,13 @@ from .tracks import (
     Track,
 )
 
+REFERENCE_PREFIX = "I-"
+
+
+def reference(number: int) -> str:
+    """An initiative's reference as people write and search it: I-001."""
+    return f"{REFERENCE_PREFIX}{number:03d}"
+
 
 class Tag(OrgOwned):
     """A free label the office uses to group initiatives (e.g. "AI", "Borgerservice")."""
@@ -181,7 +188,7 @@ class Initiative(OrgOwned, Versioned):
 
     @property
     def reference(self) -> str:
-        return f"I-{self.number:03d}"
+        return reference(self.number)
 
     @property
     def track_info(self):

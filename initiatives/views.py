@@ -42,7 +42,6 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "sort_query": sort_params.urlencode(),
         "sort": request.GET.get("sort") or "number",
         "can_create": request.membership.can(Perm.PROPOSE_INITIATIVE),
-        "nav": "portfolio",
         **portfolio_figures(qs, org),
     }
     template = "initiatives/portfolio.html"
@@ -75,7 +74,6 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
             "latest_status": initiative.status_reports.first(),
             "has_gate": initiative.stage in GATED_FROM,
             "is_open": initiative.stage not in (Stage.CLOSED, Stage.STOPPED),
-            "nav": "portfolio",
         },
     )
 
@@ -89,7 +87,6 @@ def _form_page(request, form, initiative=None, status=200) -> HttpResponse:
             "initiative": initiative,
             "tracks": [TRACKS[t] for t in Track],
             "engagement_defaults": DEFAULT_ENGAGEMENT,
-            "nav": "portfolio",
         },
         status=status,
     )
@@ -145,7 +142,7 @@ def tracks(request: HttpRequest) -> HttpResponse:
         .order_by()
     )
     rows = [(TRACKS[t], counts.get(t.value, 0)) for t in Track]
-    return render(request, "initiatives/tracks.html", {"rows": rows, "nav": "tracks"})
+    return render(request, "initiatives/tracks.html", {"rows": rows})
 
 
 @org_required(Perm.VIEW)
@@ -166,6 +163,5 @@ def track_detail(request: HttpRequest, track: str) -> HttpResponse:
             "info": TRACKS[track],
             "initiatives": qs,
             "can_create": request.membership.can(Perm.PROPOSE_INITIATIVE),
-            "nav": "tracks",
         },
     )

@@ -5,3 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
+    # The main navigation entry of the app's pages (core.context_processors.current_nav).
+    nav = "meetings"

@@ -54,7 +54,6 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "bodies": Body.objects.for_org(request.organisation),
             "selected": body,
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),
-            "nav": "meetings",
         },
     )
 
@@ -78,7 +77,6 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
         _("New meeting"),
         back,
         status=400 if form.errors else 200,
-        nav="meetings",
     )
 
 
@@ -106,7 +104,6 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
         _("Edit the meeting"),
         back,
         status=400 if status == 200 and form.errors else status,
-        nav="meetings",
     )
 
 
@@ -131,7 +128,6 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "can_record": can_record,
             "open_meeting": open_meeting,
             "minutes_form": MinutesForm(instance=meeting) if can_record else None,
-            "nav": "meetings",
         },
     )
 
@@ -168,7 +164,6 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         _("Add an item to the agenda"),
         reverse("meetings:meeting", args=[request.organisation.slug, meeting.pk]),
         _("The item was put on the agenda."),
-        nav="meetings",
         prepare=prepare,
     )
 
@@ -244,7 +239,7 @@ def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
     return render(
         request,
         template,
-        {"meeting": meeting, "item": item, "form": form, "nav": "meetings"},
+        {"meeting": meeting, "item": item, "form": form},
         status=400 if form.errors else 200,
     )
 

@@ -26,6 +26,5 @@ def notifications(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "items": request.user.notifications.filter(organisation=request.organisation)[:50],
-            "nav": "",
         },
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from .access import org_required, require
 from .forms import MemberAddForm, MemberRoleForm, OrganisationCreateForm, OrganisationSettingsForm
 from .models import Membership
-from .permissions import Perm, Role
+from .permissions import PERM_DESCRIPTIONS, ROLE_PERMISSIONS, Perm, Role
 
 
 @staff_member_required
@@ -52,7 +52,6 @@ def members(request: HttpRequest) -> HttpResponse:
             "form": form,
             "can_manage": can_manage,
             "roles": Role.choices,
-            "nav": "members",
         },
     )
 
@@ -105,12 +104,11 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("The settings were saved."))
         return redirect("organisations:settings", org.slug)
-    return render(request, "organisations/settings.html", {"form": form, "nav": "members"})
+    return render(request, "organisations/settings.html", {"form": form})
 
 
 def permissions_view(request: HttpRequest) -> HttpResponse:
     """The permission table, as the code enforces it."""
-    from .permissions import PERM_DESCRIPTIONS, ROLE_PERMISSIONS
 
     rows = [
         (perm, PERM_DESCRIPTIONS[perm], [perm in ROLE_PERMISSIONS[r] for r in Role])

@@ -7,11 +7,12 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
+from .formulation import weighted_scores
 from .models import RunKind, Scenario
-from .problem import weighted_scores
 from .services import queue_run
 
 router = Router(tags=["portfolio"], auth=AUTH)
@@ -77,7 +78,6 @@ def solve_scenario(request, org_slug: str, scenario_id: int):
 def list_scores(request, org_slug: str):
     """Every scored initiative's weighted score (1–5), by initiative number."""
     membership = api_membership(request, org_slug, Perm.VIEW)
-    from initiatives.models import Initiative
 
     numbers = dict(Initiative.objects.for_org(membership.organisation).values_list("pk", "number"))
     return [

@@ -120,7 +120,7 @@ class Scenario(OrgOwned, Versioned):
     It holds the planning periods (years from `first_year`), the limits per period of each
     budget line and resource pool (ScenarioLimit), the initiatives forced in or out and their
     start windows (ScenarioEntry), and the objective. Solving it builds the optimiser's JSON
-    problem (portfolio/problem.py) and runs HiGHS in the worker; a committed scenario is the
+    problem (portfolio/formulation.py) and runs HiGHS in the worker; a committed scenario is the
     strategy's action plan (handleplan).
     """
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import partial
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +22,7 @@ from organisations.permissions import Perm
 from strategy.models import Strategy
 
 from .forms import CommitForm, EntriesForm, FrontierForm, LimitsForm, ScenarioForm
+from .formulation import OUT_OF_SCOPE
 from .models import (
     Budget,
     ResourcePool,
@@ -32,11 +32,8 @@ from .models import (
     ScenarioStatus,
     SolveRun,
 )
-from .problem import OUT_OF_SCOPE
 from .results import frontier_context, resource_label, result_context, variant_label
 from .services import commit_scenario, queue_run, request_stop, save_entries, save_limits
-
-_form_page = partial(form_page, nav="scenarios")
 
 
 def _scenario(request: HttpRequest, scenario_id: int) -> Scenario:
@@ -60,7 +57,6 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
         {
             "scenarios": scenarios,
             "can_plan": request.membership.can(Perm.PLAN_PORTFOLIO),
-            "nav": "scenarios",
         },
     )
 
@@ -98,10 +94,10 @@ def scenario_edit(request: HttpRequest, scenario_id: int | None = None) -> HttpR
             )
         except StaleObjectError:
             form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=409)
         messages.success(request, _("The scenario was saved."))
         return redirect("portfolio:scenario", org.slug, scenario.pk)
-    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+    return form_page(request, form, heading, back, status=400 if form.errors else 200)
 
 
 def _limit_names(request: HttpRequest) -> list[tuple[str, str]]:
@@ -139,7 +135,6 @@ def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
         and scenario.status == ScenarioStatus.DRAFT,
         "commit_form": _commit_form(request, scenario=scenario),
         "history": Change.for_page(scenario)[:10],
-        "nav": "scenarios",
     }
     context.update(_runs_context(request, scenario))
     template = "portfolio/scenario.html"
@@ -166,7 +161,7 @@ def _part_page(request, scenario, form, template: str, save, message: str) -> Ht
     return render(
         request,
         template,
-        {"scenario": scenario, "form": form, "back_url": back, "nav": "scenarios"},
+        {"scenario": scenario, "form": form, "back_url": back},
         status=status,
     )
 
@@ -369,7 +364,6 @@ def compare(request: HttpRequest) -> HttpResponse:
             "usage": usage,
             "all_scenarios": Scenario.objects.for_org(request.organisation),
             "chosen_ids": ids,
-            "nav": "scenarios",
         },
     )
 
@@ -384,7 +378,7 @@ def action_plan(request: HttpRequest, strategy_id: int) -> HttpResponse:
         .select_related("committed_run", "committed_by")
         .first()
     )
-    context = {"strategy": strategy, "scenario": scenario, "nav": "scenarios"}
+    context = {"strategy": strategy, "scenario": scenario}
     if scenario is not None:
         context.update(result_context(scenario.committed_run, request.organisation.currency))
     return render(request, "portfolio/action_plan.html", context)

@@ -6,8 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import Change, record_change
+from governance.models import DecisionKind
+from governance.services import record_approval
 
-from . import problem as problem_builder
+from . import formulation
 from .models import (
     Criterion,
     Judgement,
@@ -116,7 +118,7 @@ def queue_run(
     *, scenario: Scenario, user, kind: str = RunKind.SOLVE, budget: str = "", points: int = 0
 ) -> SolveRun:
     """Snapshot the scenario's problem and queue it for the worker."""
-    data, labels = problem_builder.build(scenario)
+    data, labels = formulation.build(scenario)
     return SolveRun.objects.create(
         organisation_id=scenario.organisation_id,
         scenario=scenario,
@@ -146,9 +148,6 @@ def commit_scenario(
     with transaction.atomic():
         _bump(scenario, expected_version)
         if body is not None:
-            from governance.models import DecisionKind
-            from governance.services import record_approval
-
             record_approval(
                 body=body,
                 kind=DecisionKind.COMMIT_SCENARIO,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,11 +17,9 @@ from organisations.permissions import Perm
 
 from . import ahp
 from .forms import CriterionForm, PairwiseForm, PoolForm, ScoreForm, WeightsForm
+from .formulation import OUT_OF_SCOPE, weighted_scores
 from .models import DEFAULT_CRITERIA, DEFAULT_LEVELS, Criterion, Judgement, ResourcePool, Score
-from .problem import OUT_OF_SCOPE, weighted_scores
 from .services import save_scores, save_weights
-
-_form_page = partial(form_page, nav="priorities")
 
 SORTS = {
     "score": lambda row: (row["score"] is None, -(row["score"] or 0), row["initiative"].number),
@@ -87,7 +83,6 @@ def priorities(request: HttpRequest) -> HttpResponse:
             "can_score": request.membership.can(Perm.SCORE_INITIATIVES),
             "pools": ResourcePool.objects.for_org(request.organisation),
             "unscored": sum(1 for r in rows if r["score"] is None),
-            "nav": "priorities",
         },
     )
 
@@ -128,7 +123,7 @@ def criterion_edit(request: HttpRequest, criterion_id: int | None = None) -> Htt
         messages.success(request, _("The criterion was saved."))
         return redirect(back)
     heading = _("Edit criterion") if criterion.pk else _("New criterion")
-    return _form_page(request, form, heading, back, status=400 if form.errors else 200)
+    return form_page(request, form, heading, back, status=400 if form.errors else 200)
 
 
 @org_required(Perm.PLAN_PORTFOLIO)
@@ -142,7 +137,7 @@ def criterion_delete(request: HttpRequest, criterion_id: int) -> HttpResponse:
     return render(
         request,
         "core/confirm_delete.html",
-        {"thing": criterion.name, "back_url": back, "version": "", "nav": "priorities"},
+        {"thing": criterion.name, "back_url": back, "version": ""},
     )
 
 
@@ -159,7 +154,7 @@ def weights(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The weights were saved."))
         return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         form,
         _("Set the weights directly"),
@@ -207,7 +202,6 @@ def pairwise(request: HttpRequest) -> HttpResponse:
             "result": result,
             "weights": list(zip(criteria, result.weights, strict=True)) if result else [],
             "threshold": ahp.THRESHOLD,
-            "nav": "priorities",
         },
         status=400 if form.errors else 200,
     )
@@ -243,7 +237,6 @@ def score(request: HttpRequest, number: int) -> HttpResponse:
                 (c, weighted.by_criterion.get(c.pk) if weighted else None) for c in criteria
             ],
             "can_score": request.membership.can(Perm.SCORE_INITIATIVES),
-            "nav": "priorities",
         },
         status=400 if form.errors else 200,
     )
@@ -258,7 +251,6 @@ def pool_create(request: HttpRequest) -> HttpResponse:
         _("New resource pool"),
         reverse("portfolio:priorities", args=[request.organisation.slug]),
         _("The resource pool was created."),
-        nav="priorities",
         intro=_(
             "A pool is a group of people whose hours are limited, e.g. project managers, "
             "architects or super users. A business case's internal hours name their pool."

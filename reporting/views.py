@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
 from core.views import form_page
-from governance.models import Body, DecisionKind
+from governance.models import Body
 from initiatives.access import get_initiative, require_edit
 from initiatives.models import Initiative
 from initiatives.tracks import Track
@@ -46,7 +45,6 @@ def initiative_status(request: HttpRequest, number: int) -> HttpResponse:
             "risks": initiative.risk_register.select_related("owner"),
             "today": datetime.date.today(),
             "can_edit": initiative.editable_by(request.membership),
-            "nav": "status",
         },
     )
 
@@ -77,7 +75,6 @@ def report_create(request: HttpRequest, number: int) -> HttpResponse:
         back,
         status=400 if form.errors else 200,
         intro=_("A light each for time, cost, scope and benefits against the plan."),
-        nav="status",
     )
 
 
@@ -114,7 +111,6 @@ def risk_edit(request: HttpRequest, number: int, entry_id: int | None = None) ->
         heading,
         back,
         status=400 if status == 200 and form.errors else status,
-        nav="status",
     )
 
 
@@ -142,11 +138,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(focus_areas__theme_id=theme).distinct()
     last = None
     if body is not None:
-        # What the body owns, and the tracks it holds mandates over; a body with neither
-        # (one that only advises) sees everything.
-        governed = body.tracks_with(*DecisionKind.values)
-        if governed or body.owned_initiatives.exists():
-            qs = qs.filter(Q(track__in=governed) | Q(owner_body=body))
+        qs = body.followed(qs)
         # Meetings sit a layer above the status reports: reach them through the body.
         last = body.meetings.held(until=today).first()
     rows = portfolio_status(qs, since=last.date if last else None, today=today)
@@ -167,6 +159,5 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             "selected": get,
             "overdue_total": sum(1 for r in rows if r.overdue),
             "red_total": sum(1 for r in rows if r.latest and r.latest.worst == "red"),
-            "nav": "status",
         },
     )

@@ -50,7 +50,6 @@ def strategy_list(request: HttpRequest) -> HttpResponse:
         {
             "strategies": strategies,
             "can_edit": request.membership.can(Perm.EDIT_STRATEGY),
-            "nav": "strategy",
         },
     )
 
@@ -67,7 +66,7 @@ def strategy_create(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The strategy was created."))
         return redirect("strategy:detail", request.organisation.slug, strategy.pk)
-    return render(request, "strategy/create.html", {"form": form, "nav": "strategy"})
+    return render(request, "strategy/create.html", {"form": form})
 
 
 def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
@@ -96,7 +95,6 @@ def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
         "can_edit": can_edit,
         "can_approve": request.membership.can(Perm.APPROVE_STRATEGY),
         "history": Change.for_page(strategy)[:15],
-        "nav": "strategy",
     }
 
 
@@ -142,7 +140,6 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
         "heading": SECTION_TITLES[section],
         "action": request.path,
         "target": f"section-{section}",
-        "nav": "strategy",
     }
     if request.method == "POST":
         if form.is_valid():
@@ -202,7 +199,6 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
         "heading": edit_heading if instance else add_heading,
         "action": request.get_full_path(),
         "target": f"{kind}-{part_pk}" if instance else f"{kind}-add",
-        "nav": "strategy",
     }
     if request.method == "POST":
         if form.is_valid():
@@ -246,7 +242,7 @@ def part_delete(request: HttpRequest, pk: int, kind: str, part_pk: int) -> HttpR
     return render(
         request,
         template,
-        {"obj": obj, "strategy": strategy, "blocked": blocked, "nav": "strategy"},
+        {"obj": obj, "strategy": strategy, "blocked": blocked},
     )
 
 
@@ -256,5 +252,5 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "strategy/history.html",
-        {"strategy": strategy, "history": Change.for_page(strategy)[:500], "nav": "strategy"},
+        {"strategy": strategy, "history": Change.for_page(strategy)[:500]},
     )

@@ -90,9 +90,9 @@ def test_it_solves_the_example_from_the_issue():
 def test_it_reports_the_greedy_baseline_beside_the_optimum():
     sol = opt.solve(opt.parse_problem(EXAMPLE))
     # Greedy takes the mandatory A with its cheapest variant and its prerequisite first.
-    assert sol.greedy["complete"] is True
-    assert sol.greedy["objective"] == pytest.approx(17.5)
-    assert sol.objective >= sol.greedy["objective"]
+    assert sol.greedy.complete is True
+    assert sol.greedy.objective == pytest.approx(17.5)
+    assert sol.objective >= sol.greedy.objective
 
 
 def test_amounts_after_the_last_period_are_outside_the_plan():
@@ -332,11 +332,11 @@ def test_every_returned_solution_and_the_greedy_one_keep_every_rule(data):
     sol = opt.solve(problem)
     if sol.status in {"optimal", "feasible"}:
         assert opt.check(problem, sol.selected) == []
-        assert sol.objective >= sol.greedy["objective"] - 1e-9 or not sol.greedy["complete"]
+        assert sol.objective >= sol.greedy.objective - 1e-9 or not sol.greedy.complete
     else:
         assert sol.explanation["message"]
-    greedy_broken = opt.check(problem, sol.greedy["selected"])
-    if sol.greedy["complete"]:
+    greedy_broken = opt.check(problem, sol.greedy.selected)
+    if sol.greedy.complete:
         assert greedy_broken == []
     else:
         assert all("is mandatory" in b for b in greedy_broken)

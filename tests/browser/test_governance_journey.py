@@ -45,3 +45,27 @@ def test_a_decision_needs_the_mandate_and_lands_in_the_log(
     page.goto(f"{base}/skovby/initiatives/1/")
     expect(page.locator("#decision-log")).to_contain_text("Kommunalbestyrelse")
     assert_accessible(page)
+
+
+def test_the_council_approves_the_strategy_on_its_own_page(page, live_server, org, strategy):
+    from conftest import _member
+    from governance.services import create_defaults
+
+    _member(org, "direktion@skovby.dk", "decision_maker")
+    create_defaults(org)
+    strategy.status = "draft"
+    strategy.save()
+    base = live_server.url
+    login(page, base, "direktion@skovby.dk")
+    page.goto(f"{base}/skovby/strategies/{strategy.pk}/")
+    page.click("a:has-text('Skift status')")
+    assert_accessible(page)
+    page.select_option("select[name=status]", "approved")
+    page.select_option("select[name=body]", label="Direktion")
+    page.click("button:has-text('Skift status')")
+    expect(page.locator("body")).to_contain_text("Mandatet ligger hos: Kommunalbestyrelse")
+    assert_accessible(page)
+    page.select_option("select[name=body]", label="Kommunalbestyrelse")
+    page.click("button:has-text('Skift status')")
+    expect(page.locator("h1").first).to_contain_text(strategy.title)
+    expect(page.locator(".badge").first).to_contain_text("Godkendt")

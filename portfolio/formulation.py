@@ -30,7 +30,7 @@ from django.db.models import Avg, Count
 
 from finance import calc
 from finance.models import BusinessCase, CostKind, Side, Unit
-from initiatives.models import Initiative
+from initiatives.models import Initiative, reference
 from initiatives.tracks import Stage, Track
 
 from .models import Criterion, EntryDecision, LimitKind, Objective, Scenario, Score
@@ -203,11 +203,11 @@ def build(scenario: Scenario) -> tuple[dict, dict]:
                 latest = min(max(0, entry.latest_year - scenario.first_year), n - 1)
             latest = max(latest, earliest)
         requires = [
-            f"I-{d.number:03d}"
+            reference(d.number)
             for d in ini.depends_on.all()
             if d.pk in in_scope and d.stage not in UNDERWAY
         ]
-        excludes = [f"I-{a.number:03d}" for a in ini.alternatives.all() if a.pk in in_scope]
+        excludes = [reference(a.number) for a in ini.alternatives.all() if a.pk in in_scope]
         items.append(
             {
                 "id": ini.reference,

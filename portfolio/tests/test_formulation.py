@@ -3,8 +3,8 @@
 import pytest
 
 from portfolio import optimizer
+from portfolio.formulation import build, weighted_scores
 from portfolio.models import Criterion, ResourcePool, ScenarioEntry, Score
-from portfolio.problem import build, weighted_scores
 
 
 def by_id(problem):

@@ -1,0 +1,30 @@
+"""Versioned.claim: the one conditional UPDATE behind every versioned save."""
+
+import pytest
+from django.db.models import Q
+
+from core.versioning import StaleObjectError
+from initiatives.models import Initiative
+
+
+def test_a_claim_bumps_the_version_and_sets_the_values(initiative):
+    version = initiative.version
+    initiative.claim(version, title="Ny titel")
+    stored = Initiative.objects.get(pk=initiative.pk)
+    assert (stored.version, stored.title) == (version + 1, "Ny titel")
+    assert (initiative.version, initiative.title) == (version + 1, "Ny titel")
+
+
+def test_a_claim_on_an_outdated_version_changes_nothing(initiative):
+    version = initiative.version
+    initiative.claim(version)
+    with pytest.raises(StaleObjectError):
+        initiative.claim(version, title="Overskrevet")
+    assert Initiative.objects.get(pk=initiative.pk).title != "Overskrevet"
+
+
+def test_a_claim_whose_condition_no_longer_holds_is_refused(initiative):
+    with pytest.raises(StaleObjectError):
+        initiative.claim(only_if=Q(stage="operation"), stage="closed")
+    initiative.claim(only_if=Q(stage=initiative.stage), stage="closed")
+    assert Initiative.objects.get(pk=initiative.pk).stage == "closed"

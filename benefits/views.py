@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 
 from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change, record_change
-from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
+from core.versioning import (
+    StaleObjectError,
+    delete_recorded,
+    refused_as_stale,
+    save_versioned,
+)
 from core.views import form_page, xlsx_response
 from finance.forms import UploadForm
 from finance.models import BenefitCategory
@@ -220,8 +225,7 @@ def benefit_edit(request: HttpRequest, benefit_id: int) -> HttpResponse:
                 if not benefit.plan.exists():
                     save_plan(benefit=benefit, plan=benefit.linear_plan())
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=refused_as_stale(form))
         messages.success(request, _("The changes were saved."))
         return redirect(back)
     return form_page(request, form, heading, back)
@@ -305,8 +309,7 @@ def benefit_plan(request: HttpRequest, benefit_id: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
             )
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=refused_as_stale(form))
         messages.success(request, _("The plan was saved."))
         return redirect(back)
     return form_page(

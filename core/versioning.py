@@ -26,6 +26,13 @@ STALE_MESSAGE = _(
 )
 
 
+def refused_as_stale(form: forms.Form) -> int:
+    """A web form saved from an outdated page: put the reason on the form and answer with
+    409 Conflict, so the person sees what happened and nothing of theirs is lost."""
+    form.add_error(None, STALE_MESSAGE)
+    return 409
+
+
 class Versioned(models.Model):
     """A row that carries a version, bumped by every save (optimistic concurrency)."""
 

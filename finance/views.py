@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change
-from core.versioning import STALE_MESSAGE, StaleObjectError
+from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale
 from core.views import form_page, xlsx_response
 from governance.models import DecisionKind
 from governance.services import MandateError
@@ -199,8 +199,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             save_case(form=form, user=request.user, expected_version=form.cleaned_data["version"])
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=refused_as_stale(form))
         messages.success(request, _("The changes were saved."))
         return redirect(back)
     return form_page(request, form, heading, back)
@@ -218,8 +217,7 @@ def _part(request, case, form_class, instance, heading) -> HttpResponse:
                 expected_version=form.cleaned_data.get("case_version"),
             )
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=refused_as_stale(form))
         if case.approvals.exists():
             messages.info(
                 request, _("The case is a draft again; the approved version stays readable.")
@@ -315,8 +313,7 @@ def approve(request: HttpRequest, case_id: int) -> HttpResponse:
                 body=form.cleaned_data.get("body"),
             )
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=refused_as_stale(form))
         except MandateError as exc:  # the mandate changed since the form was checked
             form.add_error("body", str(exc))
             return form_page(request, form, heading, back, status=400)
@@ -370,8 +367,7 @@ def upload(request: HttpRequest, case_id: int) -> HttpResponse:
                     expected_version=form.cleaned_data.get("case_version"),
                 )
             except StaleObjectError:
-                form.add_error(None, STALE_MESSAGE)
-                status = 409
+                status = refused_as_stale(form)
             else:
                 messages.success(request, _("%(n)s lines were read and saved.") % {"n": len(lines)})
                 return redirect(back)

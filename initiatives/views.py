@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.models import Change
-from core.versioning import STALE_MESSAGE, StaleObjectError
+from core.versioning import StaleObjectError, refused_as_stale
 from organisations.access import org_required
 from organisations.permissions import Perm
 
@@ -126,8 +126,7 @@ def edit(request: HttpRequest, number: int) -> HttpResponse:
                 form=form, user=request.user, expected_version=form.cleaned_data["version"]
             )
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return _form_page(request, form, initiative, status=409)
+            return _form_page(request, form, initiative, status=refused_as_stale(form))
         messages.success(request, _("The changes were saved."))
         return redirect("initiatives:detail", request.organisation.slug, initiative.number)
     return _form_page(request, form, initiative)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
+from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale, save_versioned
 from core.views import form_page, save_form_page
 from governance import gates
 from governance.forms import decided
@@ -93,8 +93,7 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
         try:
             save_versioned(form, user=request.user, expected_version=form.cleaned_data["version"])
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            status = 409
+            status = refused_as_stale(form)
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect(back)

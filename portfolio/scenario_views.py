@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.models import Change
-from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
+from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale, save_versioned
 from core.views import form_page
 from governance.models import DecisionKind
 from governance.services import MandateError
@@ -93,8 +93,7 @@ def scenario_edit(request: HttpRequest, scenario_id: int | None = None) -> HttpR
                 prepare=lambda s: setattr(s, "organisation", org),
             )
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            return form_page(request, form, heading, back, status=409)
+            return form_page(request, form, heading, back, status=refused_as_stale(form))
         messages.success(request, _("The scenario was saved."))
         return redirect("portfolio:scenario", org.slug, scenario.pk)
     return form_page(request, form, heading, back, status=400 if form.errors else 200)
@@ -153,8 +152,7 @@ def _part_page(request, scenario, form, template: str, save, message: str) -> Ht
             try:
                 save(form.cleaned_data["version"])
             except StaleObjectError:
-                form.add_error(None, STALE_MESSAGE)
-                status = 409
+                status = refused_as_stale(form)
             else:
                 messages.success(request, message)
                 return redirect(back)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.versioning import STALE_MESSAGE, StaleObjectError, save_versioned
+from core.versioning import StaleObjectError, refused_as_stale, save_versioned
 from core.views import form_page
 from governance.models import Body
 from initiatives.access import get_initiative, require_edit
@@ -99,8 +99,7 @@ def risk_edit(request: HttpRequest, number: int, entry_id: int | None = None) ->
                 parent=initiative,
             )
         except StaleObjectError:
-            form.add_error(None, STALE_MESSAGE)
-            status = 409
+            status = refused_as_stale(form)
         else:
             messages.success(request, _("The register was saved."))
             return redirect(back)

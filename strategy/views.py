@@ -15,7 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.models import Change
-from core.versioning import STALE_MESSAGE, StaleObjectError, delete_recorded, save_versioned
+from core.versioning import (
+    StaleObjectError,
+    delete_recorded,
+    refused_as_stale,
+    save_versioned,
+)
 from organisations.access import org_required, require
 from organisations.permissions import Perm
 
@@ -148,8 +153,7 @@ def section_edit(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                     form, user=request.user, expected_version=form.cleaned_data["version"]
                 )
             except StaleObjectError:
-                form.add_error(None, STALE_MESSAGE)
-                return _form_response(request, context, status=409)
+                return _form_response(request, context, status=refused_as_stale(form))
             return _tree_response(request, strategy, f"section-{section}")
         return _form_response(request, context)
     return _form_response(request, context)
@@ -218,8 +222,7 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
                     prepare=prepare,
                 )
             except StaleObjectError:
-                form.add_error(None, STALE_MESSAGE)
-                return _form_response(request, context, status=409)
+                return _form_response(request, context, status=refused_as_stale(form))
             return _tree_response(request, strategy, f"{kind}-{obj.pk}")
         return _form_response(request, context)
     return _form_response(request, context)

@@ -286,6 +286,7 @@ class StrategyStatusForm(DecidedByMixin, forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_decided_by(organisation, "approve_strategy")
+        self.order_fields(["status", "body"])  # what is decided, then who decided it
         if "body" in self.fields:
             self.fields["body"].required = False
             self.fields["body"].help_text = _("When the strategy is approved: the body that did.")

@@ -34,8 +34,9 @@ def test_the_compiled_catalogues_are_current():
         assert mo.read_bytes().count(b"\x00") > 100
         # Every msgstr in the .po must appear in the compiled .mo.
         text = po.read_text(encoding="utf-8")
-        for msgstr in re.findall(r'^msgstr "(.+)"$', text, re.M)[1:40]:
-            assert msgstr.encode().replace(b'\\"', b'"') in mo.read_bytes(), msgstr
+        compiled = mo.read_bytes()
+        for msgstr in re.findall(r'^msgstr "(.+)"$', text, re.M)[1:]:
+            assert msgstr.encode().replace(b'\\"', b'"') in compiled, msgstr
 
 
 def test_the_ui_speaks_danish_and_norwegian():

@@ -21,6 +21,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.xlsx import workbook_bytes
+
 from .calc import Figures
 from .forms import CaseLineForm
 from .models import BenefitCategory, BusinessCase, CaseLine, CostKind, CostSource, Side, Unit
@@ -70,9 +72,7 @@ def _choice_lookup(choices) -> dict[str, str]:
 
 
 def _save(wb: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 def _autosize(ws) -> None:

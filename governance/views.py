@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import io
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from core.views import form_page, save_form_page, xlsx_response
+from core.xlsx import workbook_bytes
 from initiatives.models import Initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
@@ -204,9 +204,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
                 d.recorded_at.replace(tzinfo=None),
             ]
         )
-    out = io.BytesIO()
-    wb.save(out)
-    return xlsx_response(out.getvalue(), "decisions.xlsx")
+    return xlsx_response(workbook_bytes(wb), "decisions.xlsx")
 
 
 @org_required(Perm.RECORD_DECISIONS)

@@ -18,7 +18,8 @@ from django.utils.translation import gettext_noop
 from openpyxl import Workbook, load_workbook
 
 from core.models import Change, record_change
-from finance.spreadsheets import BOLD, CellError, _autosize, _save
+from core.xlsx import workbook_bytes
+from finance.spreadsheets import BOLD, CellError, _autosize
 
 from .forms import MeasurementForm
 from .models import Benefit, Harvest, Measurement, MeasurementSource
@@ -111,7 +112,7 @@ def export_register(org) -> bytes:
         )
     for sheet in wb.worksheets:
         _autosize(sheet)
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def measurement_template(org) -> bytes:
@@ -136,7 +137,7 @@ def measurement_template(org) -> bytes:
     for row in range(2, ws.max_row + 1):
         ws.cell(row=row, column=2).number_format = "yyyy-mm-dd"
     _autosize(ws)
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def _parse_date(value):

@@ -1,6 +1,6 @@
 """What every API router shares: running the same Django forms as the web pages so that
 both validate identically, and their error bodies. Authentication and organisation scoping
-are in accounts.api_auth, next to the tokens and memberships they read."""
+are in organisations.api_auth, next to the memberships they read."""
 
 from __future__ import annotations
 

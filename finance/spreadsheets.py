@@ -71,10 +71,6 @@ def _choice_lookup(choices) -> dict[str, str]:
     return lookup
 
 
-def _save(wb: Workbook) -> bytes:
-    return workbook_bytes(wb)
-
-
 def _autosize(ws) -> None:
     for column in ws.columns:
         width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
@@ -127,7 +123,7 @@ def line_template(case: BusinessCase) -> bytes:
     )
     _autosize(ws)
     _autosize(help_ws)
-    return _save(wb)
+    return workbook_bytes(wb)
 
 
 def _cell_value(value):
@@ -279,4 +275,4 @@ def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:
             ]
         )
     _autosize(risks_ws)
-    return _save(wb)
+    return workbook_bytes(wb)

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.versioning import STALE_MESSAGE, StaleObjectError
+from core.versioning import StaleObjectError, refused_as_stale
 from initiatives.models import Initiative
 from initiatives.tracks import Ambition
 from strategy.models import StrategyStatus
@@ -37,7 +37,7 @@ def decided(form, action) -> bool:
     try:
         action()
     except StaleObjectError:  # e.g. a scenario committed meanwhile
-        form.add_error(None, STALE_MESSAGE)
+        refused_as_stale(form)
         return False
     except (GateError, MandateError) as exc:
         for message in getattr(exc, "messages", [str(exc)]):

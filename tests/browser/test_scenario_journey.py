@@ -69,6 +69,8 @@ def test_the_office_builds_and_solves_a_scenario_and_the_board_commits_it(
     page.select_option("select[name=budget]", "investment")
     page.fill("input[name=points]", "4")
     page.click("button:has-text('Beregn randen')")
+    # Wait for the redirect to land before the worker runs and the page reloads.
+    expect(page.locator("p[aria-live=polite]", has_text="Venter på beregning")).to_be_visible()
     assert run_pending() == 1
     page.reload()
     expect(page.locator("#frontier-table")).to_contain_text("Dette scenarie")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 from finance.models import BenefitCategory
+from organisations.permissions import Perm
 
 from . import realisation
 
@@ -172,9 +173,11 @@ class Benefit(OrgOwned, Versioned):
         return self.title
 
     def measurable_by(self, membership) -> bool:
-        """The benefit owner records measurements of their benefit; so may whoever may edit
-        the initiative."""
-        return self.owner_id == membership.user_id or self.initiative.editable_by(membership)
+        """The benefit owner records measurements of their benefit (with a role that may
+        record at all, not a reader's); so may whoever may edit the initiative."""
+        if self.owner_id == membership.user_id and membership.can(Perm.EDIT_OWN_INITIATIVE):
+            return True
+        return self.initiative.editable_by(membership)
 
     @property
     def reference(self) -> str:

@@ -9,17 +9,16 @@ and the column, and nothing is saved unless every row is valid.
 from __future__ import annotations
 
 import datetime
-import io
-from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from core.models import Change, record_change
+from core.uploads import Errors, UploadError, cell_problem, read_rows, to_decimal, to_text
 from core.xlsx import workbook_bytes
-from finance.spreadsheets import BOLD, CellError, _autosize
+from finance.spreadsheets import BOLD, _autosize
 
 from .forms import MeasurementForm
 from .models import Benefit, Harvest, Measurement, MeasurementSource
@@ -30,6 +29,8 @@ ID, DATE, VALUE, NOTE = (
     gettext_noop("Value"),
     gettext_noop("Note"),
 )
+# The template's eight columns and room for a few added by the user.
+MAX_COLUMNS = 30
 
 
 def _header(ws, titles) -> None:
@@ -140,11 +141,13 @@ def measurement_template(org) -> bytes:
     return workbook_bytes(wb)
 
 
-def _parse_date(value):
+def _parse_date(value) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    if value is None or isinstance(value, bool | int | float) or cell_problem(value):
+        return None
     text = str(value).strip()
     for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"):
         try:
@@ -154,80 +157,100 @@ def _parse_date(value):
     return None
 
 
-def parse_measurements(org, content: bytes, allowed) -> tuple[list[Measurement], list[CellError]]:
-    """Unsaved measurements from an uploaded template, or the errors found.
+def parse_measurements(org, content: bytes, allowed) -> tuple[list[Measurement], Errors]:
+    """Unsaved measurements from an uploaded template, or the errors found (at most
+    UPLOAD_MAX_ERRORS; reading stops there).
 
     `allowed(benefit)` says whether the uploader may measure that benefit.
     """
+    errors = Errors()
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not xlsx
-        return [], [CellError(1, "-", _("The file could not be read as an xlsx spreadsheet."))]
-    rows = list(wb.worksheets[0].iter_rows(values_only=True))
-    if not rows:
-        return [], [CellError(1, "-", _("The sheet is empty."))]
-    header = [str(h).strip().lower() if h is not None else "" for h in rows[0]]
+        rows = read_rows(content, max_col=MAX_COLUMNS)
+        first = next(rows, None)
+        if first is None:
+            errors.add(1, "-", _("The sheet is empty."))
+            return [], errors
+        out = _read_measurements(org, first[1], rows, allowed, errors)
+    except UploadError as refused:
+        errors.add(refused.row, "-", refused.message)
+        return [], errors
+    if not out and not errors:
+        errors.add(2, _(DATE), _("No row has both a date and a value."))
+    return (out if not errors else []), errors
+
+
+def _read_measurements(org, header_row, rows, allowed, errors: Errors) -> list[Measurement]:
+    header = [to_text(h).lower() if cell_problem(h) is None else "" for h in header_row]
     columns = {}
-    errors = []
     for key in (ID, DATE, VALUE, NOTE):
         title = _(key)
         if title.lower() in header:
             columns[key] = header.index(title.lower())
         elif key != NOTE:
-            errors.append(CellError(1, title, _("The column is missing.")))
+            errors.add(1, title, _("The column is missing."))
     if errors:
-        return [], errors
+        return []
     benefits = {
         b.reference.lower(): b
         for b in Benefit.objects.for_org(org).select_related("initiative", "owner")
     }
     out = []
-    for number, row in enumerate(rows[1:], start=2):
-        row = list(row) + [None] * (len(header) - len(row))
+    for number, row in rows:
+        if errors.full:
+            errors.truncated = True
+            break
         date_raw, value_raw = row[columns[DATE]], row[columns[VALUE]]
-        empty = [v is None or str(v).strip() == "" for v in (date_raw, value_raw)]
+        empty = [v is None or (isinstance(v, str) and not v.strip()) for v in (date_raw, value_raw)]
         if all(empty):
             continue
-        ref = str(row[columns[ID]] or "").strip().lower()
+        try:
+            ref = to_text(row[columns[ID]]).lower()
+        except ValueError as problem:
+            errors.add(number, _(ID), str(problem))
+            continue
         if ref.isdigit():
             ref = f"g-{ref}"
         benefit = benefits.get(ref)
         if benefit is None:
-            errors.append(CellError(number, _(ID), _("No benefit has this ID.")))
+            errors.add(number, _(ID), _("No benefit has this ID."))
             continue
         if not allowed(benefit):
-            errors.append(
-                CellError(number, _(ID), _("You may not record measurements of this benefit."))
+            errors.add(number, _(ID), _("You may not record measurements of this benefit."))
+            continue
+        try:
+            data = {"note": to_text(row[columns[NOTE]]) if NOTE in columns else ""}
+        except ValueError as problem:
+            errors.add(number, _(NOTE), str(problem))
+            continue
+        day = _parse_date(date_raw)
+        if day is None:
+            errors.add(
+                number, _(DATE), cell_problem(date_raw) or _("Enter a date, e.g. 2027-03-31.")
             )
             continue
-        data = {"note": str(row[columns[NOTE]] or "") if NOTE in columns else ""}
-        day = _parse_date(date_raw) if not empty[0] else None
-        if day is None:
-            errors.append(CellError(number, _(DATE), _("Enter a date, e.g. 2027-03-31.")))
-            continue
         data["measured_on"] = day.isoformat()
-        if isinstance(value_raw, int | float):
-            data["value"] = Decimal(str(value_raw))
-        else:
-            try:
-                data["value"] = Decimal(str(value_raw).strip().replace(",", "."))
-            except InvalidOperation:
-                errors.append(CellError(number, _(VALUE), _("Enter a number.")))
-                continue
+        try:
+            value = to_decimal(value_raw)
+        except ValueError as problem:
+            errors.add(number, _(VALUE), str(problem))
+            continue
+        if value is None:
+            errors.add(number, _(VALUE), _("Enter a number."))
+            continue
+        data["value"] = value
         form = MeasurementForm(data=data)
         if not form.is_valid():
             labels = {"measured_on": _(DATE), "value": _(VALUE), "note": _(NOTE)}
             for field, messages in form.errors.items():
-                errors.extend(CellError(number, labels.get(field, field), str(m)) for m in messages)
+                for m in messages:
+                    errors.add(number, labels.get(field, field), str(m))
             continue
         m = form.save(commit=False)
         m.benefit = benefit
         m.organisation_id = org.pk
         m.source = MeasurementSource.SPREADSHEET
         out.append(m)
-    if not out and not errors:
-        errors.append(CellError(2, _(DATE), _("No row has both a date and a value.")))
-    return out, errors
+    return out
 
 
 def save_measurements(measurements: list[Measurement], *, user) -> None:

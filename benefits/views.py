@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.charts import PALETTE, Series, combo_chart, thousands
+from core.forms import SpreadsheetUploadForm
 from core.models import Change, record_change
 from core.versioning import (
     StaleObjectError,
@@ -20,7 +21,6 @@ from core.versioning import (
     save_versioned,
 )
 from core.views import form_page, xlsx_response
-from finance.forms import UploadForm
 from finance.models import BenefitCategory
 from initiatives.access import get_initiative, require_edit
 from organisations.access import org_required, require
@@ -94,6 +94,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             ),
             "due": due,
             "mine": mine,
+            "can_record": request.membership.can(Perm.EDIT_OWN_INITIATIVE),
         },
     )
 
@@ -406,10 +407,11 @@ def measurement_template(request: HttpRequest) -> HttpResponse:
     return xlsx_response(spreadsheets.measurement_template(org), f"measurements-{org.slug}.xlsx")
 
 
-@org_required(Perm.VIEW)
+@org_required(Perm.EDIT_OWN_INITIATIVE)
 def measurement_upload(request: HttpRequest) -> HttpResponse:
-
-    form = UploadForm(request.POST or None, request.FILES or None)
+    """Measurements of many benefits from the template; each row needs the right to
+    measure its benefit, and the page the right to record measurements at all."""
+    form = SpreadsheetUploadForm(request.POST or None, request.FILES or None)
     errors = []
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import SpreadsheetUploadForm
 from core.versioning import VersionedFormMixin
 from governance.forms import DecidedByMixin
 
@@ -205,16 +206,7 @@ class ApproveForm(DecidedByMixin, forms.Form):
     )
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Spreadsheet (xlsx)"), help_text=_("Use the template Styr provides.")
-    )
-    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class UploadForm(SpreadsheetUploadForm):
+    """The case's lines from the template; the version the upload replaces."""
 
-    def clean_file(self):
-        f = self.cleaned_data["file"]
-        if not f.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("The file must be an xlsx spreadsheet."))
-        if f.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return f
+    case_version = forms.IntegerField(widget=forms.HiddenInput)

@@ -4,23 +4,22 @@ The upload template has one row per line and one column per year of the case. Ch
 columns accept the stored value (`cost`) or its label in any of Styr's languages, so a
 sheet filled in Danish imports the same as one filled in English. Every row is checked
 with the web form's own validation; errors name the row and the column, and nothing is
-saved unless every row is valid.
+saved unless every row is valid. `core.uploads.read_rows` bounds what a file may cost.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from core.uploads import Errors, UploadError, cell_problem, read_rows, to_decimal, to_text
 from core.xlsx import workbook_bytes
 
 from .calc import Figures
@@ -40,20 +39,6 @@ LINE_COLUMNS = [
     ("minimum_pct", gettext_noop("Minimum %"), None),
     ("maximum_pct", gettext_noop("Maximum %"), None),
 ]
-
-
-@dataclass(frozen=True)
-class CellError:
-    row: int
-    column: str  # the column's header as written in the sheet
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
 
 
 def _headers() -> list[str]:
@@ -126,32 +111,36 @@ def line_template(case: BusinessCase) -> bytes:
     return workbook_bytes(wb)
 
 
-def _cell_value(value):
-    if isinstance(value, float | int):
-        return Decimal(str(value))
-    if value is None:
-        return ""
-    return str(value).strip()
-
-
-def parse_lines(case: BusinessCase, content: bytes) -> tuple[list[CaseLine], list[CellError]]:
-    """Read an uploaded template into unsaved lines, or the errors found."""
+def parse_lines(case: BusinessCase, content: bytes) -> tuple[list[CaseLine], Errors]:
+    """Read an uploaded template into unsaved lines, or the errors found (at most
+    UPLOAD_MAX_ERRORS; reading stops there)."""
+    errors = Errors()
+    expected = _headers()
+    # The template's columns, the case's years, and room for a few added by the user.
+    max_col = len(expected) + len(case.years) + 20
     try:
-        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not xlsx
-        return [], [CellError(1, "-", _("The file could not be read as an xlsx spreadsheet."))]
-    ws = wb.worksheets[0]
-    rows = list(ws.iter_rows(values_only=True))
-    if not rows:
-        return [], [CellError(1, "-", _("The sheet is empty."))]
-    header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    errors: list[CellError] = []
+        rows = read_rows(content, max_col=max_col)
+        first = next(rows, None)
+        if first is None:
+            errors.add(1, "-", _("The sheet is empty."))
+            return [], errors
+        lines = _read_lines(case, first[1], rows, errors)
+    except UploadError as refused:
+        errors.add(refused.row, "-", refused.message)
+        return [], errors
+    if not lines and not errors:
+        errors.add(2, "-", _("The sheet has no lines."))
+    return (lines if not errors else []), errors
+
+
+def _read_lines(case: BusinessCase, header_row, rows, errors: Errors) -> list[CaseLine]:
+    header = [to_text(h) if cell_problem(h) is None else "" for h in header_row]
     column_of: dict[str, int] = {}
     expected = _headers()
     for name_header, (name, _h, _c) in zip(expected, LINE_COLUMNS, strict=True):
         matches = [i for i, h in enumerate(header) if h.lower() == name_header.lower()]
         if not matches:
-            errors.append(CellError(1, name_header, _("The column is missing.")))
+            errors.add(1, name_header, _("The column is missing."))
         else:
             column_of[name] = matches[0]
     year_columns: dict[int, int] = {}
@@ -159,39 +148,41 @@ def parse_lines(case: BusinessCase, content: bytes) -> tuple[list[CaseLine], lis
         if h.isdigit() and len(h) == 4:
             year = int(h)
             if year not in case.years:
-                errors.append(
-                    CellError(
-                        1,
-                        h,
-                        _("The year is outside the case (%(first)s–%(last)s).")
-                        % {"first": case.years[0], "last": case.years[-1]},
-                    )
+                errors.add(
+                    1,
+                    h,
+                    _("The year is outside the case (%(first)s–%(last)s).")
+                    % {"first": case.years[0], "last": case.years[-1]},
                 )
             else:
                 year_columns[year] = i
     if errors:
-        return [], errors
+        return []
     lookups = {name: _choice_lookup(ch) for name, _h, ch in LINE_COLUMNS if ch is not None}
     headers = dict(zip([n for n, _h, _c in LINE_COLUMNS], expected, strict=True))
     lines = []
-    for number, row in enumerate(rows[1:], start=2):
-        if row is None or all(v is None or str(v).strip() == "" for v in row):
-            continue
-        row = list(row) + [None] * (len(header) - len(row))
+    for number, row in rows:
+        if errors.full:
+            errors.truncated = True
+            break
         data: dict = {"case_version": case.version}
         row_ok = True
         for name, _h, choices in LINE_COLUMNS:
-            value = _cell_value(row[column_of[name]])
+            raw = row[column_of[name]]
+            try:
+                value = to_decimal(raw) if name.endswith("_pct") else to_text(raw)
+            except ValueError as problem:
+                errors.add(number, headers[name], str(problem))
+                row_ok = False
+                continue
             if choices is not None and value != "":
                 found = lookups[name].get(str(value).lower())
                 if found is None:
-                    errors.append(
-                        CellError(number, headers[name], _("Unknown value “%(v)s”.") % {"v": value})
-                    )
+                    errors.add(number, headers[name], _("Unknown value “%(v)s”.") % {"v": value})
                     row_ok = False
                     continue
                 value = found
-            data[name] = value
+            data[name] = "" if value is None else value
         if data.get("unit") == "":
             data["unit"] = Unit.AMOUNT
         for name in ("minimum_pct", "maximum_pct"):
@@ -199,28 +190,27 @@ def parse_lines(case: BusinessCase, content: bytes) -> tuple[list[CaseLine], lis
                 data[name] = Decimal(100)
         for t, year in enumerate(case.years):
             if year in year_columns:
-                raw = row[year_columns[year]]
-                if isinstance(raw, str) and raw.strip():
-                    try:
-                        raw = Decimal(raw.strip().replace(" ", "").replace(",", "."))
-                    except InvalidOperation:
-                        errors.append(CellError(number, str(year), _("Enter a number.")))
-                        row_ok = False
-                        continue
-                data[f"year_{t}"] = _cell_value(raw)
+                try:
+                    amount = to_decimal(row[year_columns[year]])
+                except ValueError as problem:
+                    errors.add(number, str(year), str(problem))
+                    row_ok = False
+                    continue
+                data[f"year_{t}"] = "" if amount is None else amount
+        if not row_ok:
+            continue
         form = CaseLineForm(data=data, business_case=case)
-        if not form.is_valid() or not row_ok:
+        if not form.is_valid():
             for field, messages in form.errors.items():
                 if field.startswith("year_"):
                     column = str(case.years[int(field.split("_")[1])])
                 else:
                     column = headers.get(field, field)
-                errors.extend(CellError(number, column, str(m)) for m in messages)
+                for m in messages:
+                    errors.add(number, column, str(m))
             continue
         lines.append(form.save(commit=False))
-    if not lines and not errors:
-        errors.append(CellError(2, "-", _("The sheet has no lines.")))
-    return lines, errors
+    return lines
 
 
 def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:

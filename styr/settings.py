@@ -121,6 +121,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Every xlsx upload (core.uploads): the file, what it unpacks to, its shared text, its
+# rows, and how many errors one upload reports before it stops reading.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 5_000_000))
+UPLOAD_MAX_UNPACKED_BYTES = int(os.environ.get("UPLOAD_MAX_UNPACKED_BYTES", 50_000_000))
+UPLOAD_MAX_TEXT_BYTES = int(os.environ.get("UPLOAD_MAX_TEXT_BYTES", 5_000_000))
+UPLOAD_MAX_ROWS = int(os.environ.get("UPLOAD_MAX_ROWS", 10_000))
+UPLOAD_MAX_ERRORS = 50
 AUTH_USER_MODEL = "accounts.User"
 
 # Shared cache when REDIS_URL is set: login rate limits must hold across app servers.

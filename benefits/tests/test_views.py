@@ -158,3 +158,20 @@ def test_the_register_export_lists_benefits_and_measurements(client, member, ben
     wb = load_workbook(io.BytesIO(client.get("/skovby/benefits/export.xlsx").content))
     assert wb.worksheets[0].cell(2, 3).value == benefit.title
     assert wb.worksheets[1].cell(2, 3).value == 850
+
+
+def test_a_reader_may_not_upload_measurements(client, reader, benefit):
+    client.force_login(reader)
+    assert client.get("/skovby/benefits/measurements/upload/").status_code == 403
+    upload = _upload([["Gevinst-ID", "Dato", "Værdi"], [benefit.reference, "2026-03-31", 850]])
+    r = client.post("/skovby/benefits/measurements/upload/", {"file": upload})
+    assert r.status_code == 403
+    assert not Measurement.objects.exists()
+    assert "Upload målinger" not in client.get("/skovby/benefits/").content.decode()
+
+
+def test_a_benefit_owned_by_a_reader_is_not_measured_by_them(reader, benefit):
+    benefit.owner = reader
+    benefit.save()
+    membership = reader.memberships.get()
+    assert not benefit.measurable_by(membership)

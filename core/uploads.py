@@ -1,0 +1,263 @@
+"""One reader for every xlsx upload.
+
+An uploaded spreadsheet is hostile until read: a few hundred kilobytes may unpack to
+gigabytes, declare a cell in column XFD on every row, hold millions of rows, point past its
+shared strings or carry formulas with no value. `read_rows` checks the file's size, the
+archive's unpacked size and (while streaming) the row count against the limits in settings
+before anything large is built, reads only the first `max_col` columns, and turns any
+malformed part into an `UploadError` (the whole file) or a marker in the cell (one cell),
+never an exception the view has not seen. The converters (`to_decimal`, `to_text`) name
+what is wrong with a cell, and `Errors` stops collecting after the first
+`UPLOAD_MAX_ERRORS`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+
+class UploadError(Exception):
+    """The file as a whole cannot be read; nothing in it is used."""
+
+    def __init__(self, message: str, row: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.row = row
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: int
+    column: str  # the column's header as written in the sheet
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class Errors(list):
+    """The errors of one upload, at most `UPLOAD_MAX_ERRORS` of them; `truncated` says
+    that reading stopped because there were more."""
+
+    truncated = False
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= settings.UPLOAD_MAX_ERRORS
+
+    def add(self, row: int, column: str, message: str) -> None:
+        if self.full:
+            self.truncated = True
+        else:
+            self.append(CellError(row, column, message))
+
+
+class _Marker:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
+
+
+# A formula whose result the file does not hold (saved by a program that does not compute).
+FORMULA = _Marker("formula without a value")
+# A cell whose content does not match its type (text in a number cell, an unknown string).
+BROKEN = _Marker("unreadable cell")
+
+
+class _Parser(WorkSheetParser):
+    """openpyxl's streaming sheet parser, told to keep going past one bad cell, to tell a
+    formula with no cached value from an empty cell, to keep nothing of a row but its
+    cells, and to stop after `max_cells` cells."""
+
+    max_cells = 0
+
+    def parse_row(self, row):
+        number = row.get("r")
+        self.row_counter = int(number) if number is not None else self.row_counter + 1
+        self.col_counter = 0
+        self.max_cells -= len(row)
+        if self.max_cells < 0:
+            raise UploadError(_("The sheet has too many cells; split it into smaller files."))
+        return self.row_counter, [self.parse_cell(el) for el in row]
+
+    def parse_cell(self, element):
+        try:
+            cell = super().parse_cell(element)
+        except (ValueError, IndexError, KeyError, TypeError, OverflowError):
+            # Recompute the position the way the parser does, so the error can name it.
+            coordinate = element.get("r")
+            row, column = (
+                coordinate_to_tuple(coordinate)
+                if coordinate
+                else (self.row_counter, self.col_counter)
+            )
+            return {"row": row, "column": column, "value": BROKEN, "data_type": "e"}
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            cell["value"] = FORMULA
+        elif cell["data_type"] == "e":
+            cell["value"] = BROKEN
+        return cell
+
+
+def _check_archive(content: bytes) -> None:
+    if len(content) > settings.UPLOAD_MAX_BYTES:
+        raise UploadError(
+            _("The file is too large (at most %(mb)s MB).")
+            % {"mb": settings.UPLOAD_MAX_BYTES // 1_000_000}
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise UploadError(_("The file could not be read as an xlsx spreadsheet.")) from None
+    # The declared sizes bound what can be unpacked: zipfile stops at the declared size and
+    # fails the checksum of a member that claims less than it holds.
+    unpacked = sum(m.file_size for m in members)
+    if len(members) > 1000 or unpacked > settings.UPLOAD_MAX_UNPACKED_BYTES:
+        raise UploadError(
+            _("The spreadsheet unpacks to more than %(mb)s MB; split it into smaller files.")
+            % {"mb": settings.UPLOAD_MAX_UNPACKED_BYTES // 1_000_000}
+        )
+    # openpyxl holds every shared string in memory before the first row is read.
+    strings = sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
+    if strings > settings.UPLOAD_MAX_TEXT_BYTES:
+        raise UploadError(
+            _("The spreadsheet holds more than %(mb)s MB of text; split it into smaller files.")
+            % {"mb": settings.UPLOAD_MAX_TEXT_BYTES // 1_000_000}
+        )
+
+
+def read_rows(content: bytes, *, max_col: int) -> Iterator[tuple[int, tuple]]:
+    """The non-empty rows of the first sheet as (row number, values of columns 1..max_col).
+
+    Values are what the cells show (a formula's cached result), `FORMULA` for a formula
+    without one and `BROKEN` for a cell that cannot be read. Raises `UploadError` for the
+    file as a whole: too large, not xlsx, more rows than `UPLOAD_MAX_ROWS` (+ the header),
+    or a sheet that breaks off.
+    """
+    _check_archive(content)
+    try:
+        wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        ws = wb.worksheets[0]
+        # The streaming parser openpyxl's own read-only sheets use (uv.lock pins the
+        # version; core/tests/test_uploads.py fails if its interface moves).
+        source = ws._get_source()
+    except Exception:  # openpyxl raises many kinds for a file that is not xlsx
+        raise UploadError(_("The file could not be read as an xlsx spreadsheet.")) from None
+    parser = _Parser(
+        source,
+        wb.shared_strings,
+        data_only=True,
+        epoch=wb.epoch,
+        date_formats=wb._date_formats,
+        timedelta_formats=wb._timedelta_formats,
+    )
+    # Room for every row to fill a template's columns (about 20) twice; bounds the time.
+    parser.max_cells = (settings.UPLOAD_MAX_ROWS + 1) * 40
+    last_row = settings.UPLOAD_MAX_ROWS + 1
+    number = 1
+    try:
+        for number, cells in parser.parse():
+            values = [None] * max_col
+            for cell in cells:
+                if cell["column"] <= max_col:
+                    values[cell["column"] - 1] = cell["value"]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            if number > last_row:
+                raise UploadError(
+                    _("The sheet has more than %(n)s rows; split it into smaller files.")
+                    % {"n": settings.UPLOAD_MAX_ROWS},
+                    row=number,
+                )
+            yield number, tuple(values)
+    except UploadError:
+        raise
+    except Exception:
+        raise UploadError(
+            _("The spreadsheet breaks off or is damaged after row %(row)s.") % {"row": number},
+            row=number,
+        ) from None
+    finally:
+        source.close()
+        wb.close()
+
+
+def cell_problem(value) -> str | None:
+    """What makes a cell unusable whatever the column, if anything."""
+    if value is FORMULA:
+        return _(
+            "The cell holds a formula without a computed value. Open the file in a "
+            "spreadsheet program, save it, and upload it again, or type the value."
+        )
+    if value is BROKEN:
+        return _("The cell cannot be read.")
+    return None
+
+
+def to_text(value) -> str:
+    """A cell as text ('' for empty). Raises ValueError with the message for the user."""
+    problem = cell_problem(value)
+    if problem:
+        raise ValueError(problem)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def to_decimal(value) -> Decimal | None:
+    """A cell as a number (None for empty). Accepts numbers and text such as "1.234,50",
+    "1,234.50" or "1 234,5". Raises ValueError with the message for the user."""
+    problem = cell_problem(value)
+    if problem:
+        raise ValueError(problem)
+    if value is None:
+        return None
+    if isinstance(value, bool | datetime.date | datetime.datetime):
+        raise ValueError(_("Enter a number."))
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(_("Enter a number."))
+        return Decimal(str(value))
+    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+    if not text:
+        return None
+    if "," in text and "." in text:
+        # The later separator is the decimal one; the other groups thousands.
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(_("Enter a number.")) from None
+    if not number.is_finite():
+        raise ValueError(_("Enter a number."))
+    return number

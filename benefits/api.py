@@ -232,7 +232,7 @@ def update_benefit(request, org_slug: str, benefit_id: int, payload: BenefitPatc
     if not benefit.initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this benefit.")
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    version = data["version"]
     form = BenefitForm(
         data=form_data(benefit, _as_form_data(data), FIELDS),
         instance=benefit,

@@ -159,7 +159,7 @@ class MeasurementForm(forms.ModelForm):
         return day
 
 
-class HarvestForm(forms.ModelForm):
+class HarvestForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Harvest
         fields = ["department", "budget_year", "amount", "status", "note"]

@@ -285,7 +285,7 @@ class HarvestQuerySet(OrgQuerySet):
         ]
 
 
-class Harvest(OrgOwned):
+class Harvest(OrgOwned, Versioned):
     """A harvest (gevinsthøst / gevinstuttak): a department's budget reduced by an amount in
     a budget year because a budget-releasing benefit frees the money."""
 

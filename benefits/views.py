@@ -355,16 +355,27 @@ def harvest_form(request: HttpRequest, benefit_id: int, harvest_id: int | None =
         messages.success(request, _("%(thing)s was deleted.") % {"thing": harvest})
         return redirect(back)
     form = HarvestForm(request.POST or None, instance=harvest, benefit=benefit)
+    form_status = 200
     if request.method == "POST" and form.is_valid():
-        save_versioned(form, user=request.user, expected_version=None, parent=benefit)
-        messages.success(request, _("The harvest was saved."))
-        return redirect(back)
+        try:
+            save_versioned(
+                form,
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+                parent=benefit,
+            )
+        except StaleObjectError:
+            form_status = refused_as_stale(form)
+        else:
+            messages.success(request, _("The harvest was saved."))
+            return redirect(back)
     return form_page(
         request,
         form,
         _("Harvest of %(benefit)s") % {"benefit": benefit},
         back,
         intro=_("Which department's budget is reduced, by how much, in which budget year."),
+        status=form_status,
     )
 
 

@@ -26,6 +26,19 @@ STALE_MESSAGE = _(
 )
 
 
+MISSING_MESSAGE = _(
+    "The page did not say which version you changed, so nothing was saved. Open it again "
+    "and make your changes."
+)
+
+
+def required_version_field() -> forms.IntegerField:
+    """The hidden version of the object a form changes, never optional."""
+    return forms.IntegerField(
+        widget=forms.HiddenInput, error_messages={"required": MISSING_MESSAGE}
+    )
+
+
 def refused_as_stale(form: forms.Form) -> int:
     """A web form saved from an outdated page: put the reason on the form and answer with
     409 Conflict, so the person sees what happened and nothing of theirs is lost."""
@@ -68,13 +81,18 @@ class Versioned(models.Model):
 class VersionedFormMixin(forms.Form):
     """Adds the hidden `version` the form was opened with."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, error_messages={"required": MISSING_MESSAGE}
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None)
-        if instance is not None and instance.pk and not self.is_bound:
-            self.initial["version"] = instance.version
+        if instance is not None and instance.pk:
+            # A change to something that exists names the version it was based on.
+            self.fields["version"].required = True
+            if not self.is_bound:
+                self.initial["version"] = instance.version
 
 
 def model_fields(form: forms.ModelForm) -> list[str]:
@@ -104,7 +122,7 @@ def save_versioned(
         before = None
         if instance.pk:
             if expected_version is None:
-                expected_version = instance.version
+                raise StaleObjectError  # a change that does not say what it was based on
             instance.claim(expected_version)
             before = snapshot(model.objects.get(pk=instance.pk), fields)
         if prepare is not None:

@@ -183,7 +183,7 @@ def create_case(request, org_slug: str, number: int, payload: CaseIn):
 def update_case(request, org_slug: str, case_id: int, payload: CasePatch):
     membership, case = _editable(request, org_slug, case_id)
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    version = data["version"]
     form = BusinessCaseForm(
         data=form_data(case, data, CASE_FIELDS), instance=case, initiative=case.initiative
     )
@@ -211,6 +211,7 @@ def put_lines(request, org_slug: str, case_id: int, payload: LinesIn):
             )
             continue
         data.update({f"year_{t}": a for t, a in enumerate(amounts)})
+        data["case_version"] = payload.version
         form = CaseLineForm(data=data, business_case=case)
         if not form.is_valid():
             errors.extend({"line": index, **e} for e in form_errors(form)["detail"])

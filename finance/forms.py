@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import SpreadsheetUploadForm
-from core.versioning import VersionedFormMixin
+from core.versioning import VersionedFormMixin, required_version_field
 from governance.forms import DecidedByMixin
 
 from .models import BusinessCase, CaseLine, CaseRisk, CostKind, Side, Unit
@@ -74,7 +74,7 @@ class BusinessCaseForm(VersionedFormMixin, forms.ModelForm):
 class CaseLineForm(forms.ModelForm):
     """A line with one amount field per year of the case's horizon."""
 
-    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    case_version = required_version_field()
 
     class Meta:
         model = CaseLine
@@ -168,7 +168,7 @@ class CaseLineForm(forms.ModelForm):
 
 
 class CaseRiskForm(forms.ModelForm):
-    case_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    case_version = required_version_field()
 
     class Meta:
         model = CaseRisk
@@ -209,4 +209,4 @@ class ApproveForm(DecidedByMixin, forms.Form):
 class UploadForm(SpreadsheetUploadForm):
     """The case's lines from the template; the version the upload replaces."""
 
-    case_version = forms.IntegerField(widget=forms.HiddenInput)
+    case_version = required_version_field()

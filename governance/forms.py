@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.versioning import StaleObjectError, refused_as_stale
+from core.versioning import StaleObjectError, refused_as_stale, required_version_field
 from initiatives.models import Initiative
 from initiatives.tracks import Ambition
 from strategy.models import StrategyStatus
@@ -282,6 +282,7 @@ class StrategyStatusForm(DecidedByMixin, forms.Form):
     (normally the council) once the organisation has set up its bodies."""
 
     status = forms.ChoiceField(label=_("Status"), choices=StrategyStatus.choices)
+    version = required_version_field()
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

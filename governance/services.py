@@ -122,7 +122,9 @@ def record_approval(
     return record_decision(decision=decision, user=user)
 
 
-def set_strategy_status(*, strategy: Strategy, status: str, body: Body | None, user) -> None:
+def set_strategy_status(
+    *, strategy: Strategy, status: str, body: Body | None, user, expected_version: int
+) -> None:
     """Change a strategy's status. Approving it is the decision of `body` (checked against
     its mandate and logged) once the organisation has bodies; an approved strategy is not
     approved again. The change is in the strategy's history."""
@@ -134,7 +136,7 @@ def set_strategy_status(*, strategy: Strategy, status: str, body: Body | None, u
                 body=body, kind=DecisionKind.APPROVE_STRATEGY, user=user, title=str(strategy)
             )
         before = snapshot(strategy, ["status"])
-        strategy.claim(status=status)
+        strategy.claim(expected_version, status=status)
         record_change(
             obj=strategy,
             user=user,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from core.versioning import StaleObjectError, refused_as_stale
 from core.views import form_page, save_form_page, xlsx_response
 from core.xlsx import workbook_bytes
 from initiatives.models import Initiative
@@ -247,26 +248,32 @@ def strategy_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StrategyStatusForm(
         request.POST or None,
         organisation=request.organisation,
-        initial={"status": strategy.status},
+        initial={"status": strategy.status, "version": strategy.version},
     )
     back = reverse("strategy:detail", args=[request.organisation.slug, strategy.pk])
+    status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
-        set_strategy_status(
-            strategy=strategy,
-            status=form.cleaned_data["status"],
-            body=form.cleaned_data.get("body"),
-            user=request.user,
-        )
-        messages.success(
-            request,
-            _("The strategy is now %(status)s.") % {"status": strategy.get_status_display()},
-        )
-        return redirect(back)
+        try:
+            set_strategy_status(
+                strategy=strategy,
+                status=form.cleaned_data["status"],
+                body=form.cleaned_data.get("body"),
+                user=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleObjectError:
+            status = refused_as_stale(form)
+        else:
+            messages.success(
+                request,
+                _("The strategy is now %(status)s.") % {"status": strategy.get_status_display()},
+            )
+            return redirect(back)
     return form_page(
         request,
         form,
         _("Status of %(title)s") % {"title": strategy.title},
         back,
-        status=400 if form.is_bound else 200,
+        status=status,
         submit_label=_("Change status"),
     )

@@ -207,7 +207,7 @@ def update_initiative(request, org_slug: str, number: int, payload: InitiativePa
     if not initiative.editable_by(membership):
         raise HttpError(403, "Your role may not change this initiative.")
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    version = data["version"]
     if "tags" not in data:
         data["tags"] = [t.name for t in initiative.tags.all()]
     data = _payload_to_data(org, data)

@@ -143,7 +143,7 @@ def update_strategy(request, org_slug: str, pk: int, payload: StrategyPatch):
     if strategy.is_read_only:
         raise HttpError(403, "An archived strategy is read-only.")
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    version = data["version"]
     form = StrategyForm(data=form_data(strategy, data, STRATEGY_FIELDS), instance=strategy)
     if not form.is_valid():
         return 422, form_errors(form)
@@ -211,7 +211,7 @@ def update_focus_area(request, org_slug: str, pk: int, payload: FocusAreaPatch):
     if strategy.is_read_only:
         raise HttpError(403, "An archived strategy is read-only.")
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version")
+    version = data["version"]
     form = FocusAreaForm(
         data=form_data(focus_area, data, FOCUS_FIELDS), instance=focus_area, strategy=strategy
     )

@@ -38,7 +38,7 @@ def with_parts(parts: dict[str, bytes | str], content: bytes | None = None) -> b
 
 
 def inline(text: str) -> str:
-    return f'<is><t>{text}</t></is>'
+    return f"<is><t>{text}</t></is>"
 
 
 def cell(ref: str, value: str | None = None, *, kind: str = "n", formula: str | None = None):

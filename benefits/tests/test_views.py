@@ -167,7 +167,7 @@ def test_a_reader_may_not_upload_measurements(client, reader, benefit):
     r = client.post("/skovby/benefits/measurements/upload/", {"file": upload})
     assert r.status_code == 403
     assert not Measurement.objects.exists()
-    assert "Upload målinger" not in client.get("/skovby/benefits/").content.decode()
+    assert "Indlæs målinger" not in client.get("/skovby/benefits/").content.decode()
 
 
 def test_a_benefit_owned_by_a_reader_is_not_measured_by_them(reader, benefit):

@@ -61,8 +61,8 @@ def test_more_rows_than_the_limit_are_refused_by_row(settings):
 def test_empty_formatted_rows_past_the_limit_are_not_counted(settings):
     settings.UPLOAD_MAX_ROWS = 10
     xml = sheet([[cell("A1", "1")]]).replace(
-        "</sheetData>", "".join(f'<row r="{n}" ht="20" customHeight="1"/>' for n in range(50, 90))
-        + "</sheetData>"
+        "</sheetData>",
+        "".join(f'<row r="{n}" ht="20" customHeight="1"/>' for n in range(50, 90)) + "</sheetData>",
     )
     assert rows_of(xlsx_with_sheet(xml)) == [(1, (1, None, None, None, None))]
 

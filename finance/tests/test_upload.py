@@ -38,7 +38,9 @@ COST = ["Omkostning", "Licens", "Drift", "Ekstern", None, "Beløb", 100, 100]
 
 
 def _post(client, case, upload, **extra):
-    return client.post(URL.format(pk=case.pk), {"file": upload, "case_version": case.version, **extra})
+    return client.post(
+        URL.format(pk=case.pk), {"file": upload, "case_version": case.version, **extra}
+    )
 
 
 def test_hostile_cells_are_named_by_row_and_column_and_nothing_is_saved(

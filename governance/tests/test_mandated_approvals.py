@@ -94,16 +94,21 @@ def test_the_council_approves_the_strategy(client, bodies, strategy, member):
     strategy.save()
     client.force_login(member)
     url = f"/skovby/strategies/{strategy.pk}/status/"
-    client.post(url, {"status": "approved", "body": bodies["executive_board"].pk})
+    client.post(
+        url,
+        {"status": "approved", "body": bodies["executive_board"].pk, "version": strategy.version},
+    )
     strategy.refresh_from_db()
     assert strategy.status == "draft"
-    client.post(url, {"status": "approved"})
+    client.post(url, {"status": "approved", "version": strategy.version})
     strategy.refresh_from_db()
     assert strategy.status == "draft"
-    client.post(url, {"status": "approved", "body": bodies["council"].pk})
+    client.post(
+        url, {"status": "approved", "body": bodies["council"].pk, "version": strategy.version}
+    )
     strategy.refresh_from_db()
     assert strategy.status == "approved"
     assert Decision.objects.get().kind == "approve_strategy"
-    client.post(url, {"status": "archived"})  # archiving is not an approval
+    client.post(url, {"status": "archived", "version": strategy.version})  # not an approval
     strategy.refresh_from_db()
     assert strategy.status == "archived" and Decision.objects.count() == 1

@@ -111,7 +111,10 @@ def test_a_decision_maker_approves_and_it_is_logged(client, org, strategy):
 
     boss = _member(org, "boss@skovby.dk", "decision_maker")
     client.force_login(boss)
-    client.post(f"/{org.slug}/strategies/{strategy.pk}/status/", {"status": "approved"})
+    client.post(
+        f"/{org.slug}/strategies/{strategy.pk}/status/",
+        {"status": "approved", "version": strategy.version},
+    )
     strategy.refresh_from_db()
     assert strategy.status == "approved"
     assert Change.objects.filter(user=boss, object_id=strategy.pk).exists()

@@ -7,8 +7,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.forms.models import model_to_dict
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
 
 from core.versioning import STALE_MESSAGE
+
+# Every row id and count fits a signed 32-bit offset; larger numbers are refused with 422
+# before they reach the database (which answers "bigint out of range").
+MAX_OFFSET = 2**31 - 1
+
+
+class Pagination(LimitOffsetPagination):
+    """limit 1–500 (100 by default) and offset 0–MAX_OFFSET on every list endpoint."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def form_data(instance, payload: dict[str, Any], fields: list[str]) -> dict[str, Any]:

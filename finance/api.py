@@ -25,7 +25,7 @@ router = Router(tags=["business cases"], auth=AUTH)
 CASE_FIELDS = [f for f in BusinessCaseForm._meta.fields]
 
 
-class ScenarioOut(Schema):
+class CaseScenarioOut(Schema):
     costs: list[float]
     benefits: list[float]
     net: list[float]
@@ -37,14 +37,14 @@ class ScenarioOut(Schema):
 
 
 class FiguresOut(Schema):
-    expected: ScenarioOut
-    most_likely: ScenarioOut
+    expected: CaseScenarioOut
+    most_likely: CaseScenarioOut
     low_npv: float
     high_npv: float
     risk_pool: float
     budget_npv: float
     benefits_by_category: dict[str, float]
-    sensitivity: dict[str, ScenarioOut]
+    sensitivity: dict[str, CaseScenarioOut]
     years: list[int]
 
 

@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from core.api import form_data, form_errors
+from core.api import Pagination, form_data, form_errors
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
@@ -151,7 +151,7 @@ def _payload_to_data(org, data: dict) -> dict:
 
 
 @router.get("/organisations/{org_slug}/initiatives", response=list[InitiativeOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_initiatives(
     request,
     org_slug: str,

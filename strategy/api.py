@@ -5,9 +5,9 @@ import datetime
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from core.api import form_data, form_errors
+from core.api import Pagination, form_data, form_errors
 from core.versioning import save_versioned
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
@@ -103,7 +103,7 @@ FOCUS_FIELDS = ["theme", "title", "description", "order"]
 
 
 @router.get("/organisations/{org_slug}/strategies", response=list[StrategyOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_strategies(request, org_slug: str, status: str | None = None):
     membership = api_membership(request, org_slug, Perm.VIEW)
     qs = Strategy.objects.for_org(membership.organisation)
@@ -156,7 +156,7 @@ def _focus_qs(org):
 
 
 @router.get("/organisations/{org_slug}/focus-areas", response=list[FocusAreaOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_focus_areas(request, org_slug: str, strategy: int | None = None, theme: int | None = None):
     membership = api_membership(request, org_slug, Perm.VIEW)
     qs = _focus_qs(membership.organisation).order_by("strategy_id", "order", "id")

@@ -6,6 +6,7 @@ the web pages' own (organisations.permissions).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from ninja import NinjaAPI
 
 from benefits.api import router as benefits_router
@@ -47,6 +48,15 @@ api.add_router("/", cycle_router)
 def stale(request, exc):
     """A save based on an outdated version, in any endpoint: 409 with the reason."""
     return api.create_response(request, stale_error(), status=409)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def out_of_range(request, exc):
+    """A number no column can hold (an id of 2**63): the request is wrong, not the server."""
+    return api.create_response(
+        request, {"detail": [{"field": None, "message": "A number is out of range."}]}, status=422
+    )
 
 
 @api.exception_handler(PermissionDenied)

@@ -46,7 +46,9 @@ def test_a_web_edit_on_an_old_version_is_refused_with_409(client, member, harves
     client.force_login(member)
     r = client.post(_harvest_url(harvest), _harvest_data(harvest, version=harvest.version))
     assert r.status_code == 302
-    r = client.post(_harvest_url(harvest), _harvest_data(harvest, version=harvest.version, amount="9"))
+    r = client.post(
+        _harvest_url(harvest), _harvest_data(harvest, version=harvest.version, amount="9")
+    )
     assert r.status_code == 409
     assert Harvest.objects.get().amount == 250
 

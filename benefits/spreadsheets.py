@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from core.models import Change, record_change
 from core.uploads import Errors, UploadError, cell_problem, read_rows, to_decimal, to_text
-from core.xlsx import workbook_bytes
+from core.xlsx import append, workbook_bytes
 from finance.spreadsheets import BOLD, _autosize
 
 from .forms import MeasurementForm
@@ -34,7 +34,7 @@ MAX_COLUMNS = 30
 
 
 def _header(ws, titles) -> None:
-    ws.append([str(t) for t in titles])
+    append(ws, [str(t) for t in titles])
     for cell in ws[1]:
         cell.font = BOLD
 
@@ -71,7 +71,8 @@ def export_register(org) -> bytes:
     benefits = Benefit.objects.for_org(org).for_status().select_related("department").order_by("pk")
     for b in benefits:
         st = b.status(org.lag_threshold)
-        ws.append(
+        append(
+            ws,
             [
                 b.reference,
                 str(b.initiative),
@@ -93,23 +94,24 @@ def export_register(org) -> bytes:
                 b.annual_value,
                 _("Yes") if st.lagging else _("No"),
                 st.next_due,
-            ]
+            ],
         )
     measurements_ws = wb.create_sheet(_("Measurements"))
     _header(measurements_ws, [_(ID), _(DATE), _(VALUE), _(NOTE)])
     for m in Measurement.objects.for_org(org).order_by("benefit_id", "measured_on"):
-        measurements_ws.append([f"G-{m.benefit_id}", m.measured_on, m.value, m.note])
+        append(measurements_ws, [f"G-{m.benefit_id}", m.measured_on, m.value, m.note])
     harvest_ws = wb.create_sheet(_("Harvest"))
     _header(harvest_ws, [_(ID), _("Department"), _("Budget year"), _("Amount"), _("Status")])
     for h in Harvest.objects.for_org(org).select_related("department"):
-        harvest_ws.append(
+        append(
+            harvest_ws,
             [
                 f"G-{h.benefit_id}",
                 str(h.department),
                 h.budget_year,
                 h.amount,
                 h.get_status_display(),
-            ]
+            ],
         )
     for sheet in wb.worksheets:
         _autosize(sheet)
@@ -134,7 +136,7 @@ def measurement_template(org) -> bytes:
         ],
     )
     for b in Benefit.objects.for_org(org).select_related("initiative").order_by("pk"):
-        ws.append([b.reference, None, None, None, str(b.initiative), b.title, b.indicator, b.unit])
+        append(ws, [b.reference, None, None, None, str(b.initiative), b.title, b.indicator, b.unit])
     for row in range(2, ws.max_row + 1):
         ws.cell(row=row, column=2).number_format = "yyyy-mm-dd"
     _autosize(ws)

@@ -1,7 +1,16 @@
+from django import forms
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from core.text import NoControlCharactersValidator
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        # Every text field of every form (ours, allauth's, the admin's) refuses control
+        # characters, as Django's own CharField refuses NUL. Set once here so no form can
+        # forget it; the API's bodies by core.middleware.ApiTextMiddleware.
+        forms.CharField.default_validators = [NoControlCharactersValidator()]

@@ -1,5 +1,10 @@
+import json
+
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils import translation
+
+from core.text import NoControlCharactersValidator, first_control_character
 
 LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -29,3 +34,39 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class ApiTextMiddleware:
+    """The API's side of what every form's text field refuses (core.text): a JSON body
+    holding a control character anywhere is answered 422, naming where, before any
+    endpoint reads it. (Django Ninja turns errors raised while parsing a body into 400.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith("/api/")
+            and request.method in ("POST", "PUT", "PATCH")
+            and request.content_type == "application/json"
+        ):
+            try:
+                data = json.loads(request.body)
+            except ValueError:
+                data = None  # Ninja answers a body that is not JSON
+            where = first_control_character(data)
+            if where is not None:
+                validator = NoControlCharactersValidator
+                return JsonResponse(
+                    {
+                        "detail": [
+                            {
+                                "loc": ["body", *where],
+                                "msg": str(validator.message),
+                                "type": validator.code,
+                            }
+                        ]
+                    },
+                    status=422,
+                )
+        return self.get_response(request)

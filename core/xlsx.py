@@ -1,5 +1,6 @@
-"""Every spreadsheet Styr hands out is written through `workbook_bytes`, so that no text a
-person typed can come back as a live formula (OWASP's CSV / formula injection)."""
+"""Every spreadsheet Styr hands out is written through `append` and `workbook_bytes`, so
+that no text a person typed can come back as a live formula (OWASP's CSV / formula
+injection) or break the file (a control character, see core.text)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ import io
 
 from openpyxl import Workbook
 
+from core.text import strip_control_characters
+
 # Text beginning with one of these may be evaluated by a spreadsheet program.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def append(ws, values) -> None:
+    """Add a row; text loses the characters xlsx cannot hold."""
+    ws.append([strip_control_characters(v) if isinstance(v, str) else v for v in values])
 
 
 def workbook_bytes(wb: Workbook) -> bytes:

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.uploads import Errors, UploadError, cell_problem, read_rows, to_decimal, to_text
-from core.xlsx import workbook_bytes
+from core.xlsx import append, workbook_bytes
 
 from .calc import Figures
 from .forms import CaseLineForm
@@ -64,11 +64,12 @@ def _autosize(ws) -> None:
 
 def _write_lines(ws, case: BusinessCase) -> None:
     """The template's header and one row per line, as the upload reads them back."""
-    ws.append([*_headers(), *case.years])
+    append(ws, [*_headers(), *case.years])
     for cell in ws[1]:
         cell.font = BOLD
     for line in case.lines.all():
-        ws.append(
+        append(
+            ws,
             [
                 line.get_side_display(),
                 line.description,
@@ -79,7 +80,7 @@ def _write_lines(ws, case: BusinessCase) -> None:
                 float(line.minimum_pct),
                 float(line.maximum_pct),
                 *line.amounts,
-            ]
+            ],
         )
 
 
@@ -99,12 +100,13 @@ def line_template(case: BusinessCase) -> bytes:
             dv.add(f"{letter}2:{letter}500")
             ws.add_data_validation(dv)
     help_ws = wb.create_sheet(_("Guide"))
-    help_ws.append([_("Column"), _("Allowed values")])
+    append(help_ws, [_("Column"), _("Allowed values")])
     for _name, header, choices in LINE_COLUMNS:
         allowed = ", ".join(str(label) for _v, label in choices.choices) if choices else ""
-        help_ws.append([_(header), allowed])
-    help_ws.append(
-        [_("Years"), _("One column per year of the case: the most likely amount (or hours).")]
+        append(help_ws, [_(header), allowed])
+    append(
+        help_ws,
+        [_("Years"), _("One column per year of the case: the most likely amount (or hours).")],
     )
     _autosize(ws)
     _autosize(help_ws)
@@ -217,7 +219,7 @@ def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Key figures")
-    ws.append([str(case), currency])
+    append(ws, [str(case), currency])
     ws["A1"].font = BOLD
     rows = [
         (_("Status"), case.get_status_display()),
@@ -237,13 +239,13 @@ def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:
         ),
     ]
     for row in rows:
-        ws.append(list(row))
-    ws.append([])
-    ws.append([_("Year"), *figures.years])
-    ws.append([_("Costs"), *[round(v, 2) for v in figures.expected.costs]])
-    ws.append([_("Benefits"), *[round(v, 2) for v in figures.expected.benefits]])
-    ws.append([_("Net"), *[round(v, 2) for v in figures.expected.net]])
-    ws.append([_("Accumulated net"), *[round(v, 2) for v in figures.expected.cumulative]])
+        append(ws, list(row))
+    append(ws, [])
+    append(ws, [_("Year"), *figures.years])
+    append(ws, [_("Costs"), *[round(v, 2) for v in figures.expected.costs]])
+    append(ws, [_("Benefits"), *[round(v, 2) for v in figures.expected.benefits]])
+    append(ws, [_("Net"), *[round(v, 2) for v in figures.expected.net]])
+    append(ws, [_("Accumulated net"), *[round(v, 2) for v in figures.expected.cumulative]])
     _autosize(ws)
 
     lines_ws = wb.create_sheet(_("Lines"))
@@ -251,18 +253,20 @@ def export_case(case: BusinessCase, figures: Figures, currency: str) -> bytes:
     _autosize(lines_ws)
 
     risks_ws = wb.create_sheet(_("Risks"))
-    risks_ws.append(
-        [_("Description"), _("Probability (%)"), _("Consequence"), _("Year"), _("Risk pool")]
+    append(
+        risks_ws,
+        [_("Description"), _("Probability (%)"), _("Consequence"), _("Year"), _("Risk pool")],
     )
     for risk in case.risks.all():
-        risks_ws.append(
+        append(
+            risks_ws,
             [
                 risk.description,
                 float(risk.probability_pct),
                 float(risk.consequence),
                 risk.year,
                 float(risk.pooled),
-            ]
+            ],
         )
     _autosize(risks_ws)
     return workbook_bytes(wb)

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from core.versioning import StaleObjectError, refused_as_stale
 from core.views import form_page, save_form_page, xlsx_response
-from core.xlsx import workbook_bytes
+from core.xlsx import append, workbook_bytes
 from initiatives.models import Initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
@@ -172,7 +172,8 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Decisions")[:31]
-    ws.append(
+    append(
+        ws,
         [
             _("Date"),
             _("Body"),
@@ -186,10 +187,11 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
             _("Lessons learned"),
             _("Recorded by"),
             _("Recorded at"),
-        ]
+        ],
     )
     for d in _filtered(request):
-        ws.append(
+        append(
+            ws,
             [
                 d.decided_on,
                 str(d.body),
@@ -203,7 +205,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
                 d.lessons,
                 str(d.recorded_by or ""),
                 d.recorded_at.replace(tzinfo=None),
-            ]
+            ],
         )
     return xlsx_response(workbook_bytes(wb), "decisions.xlsx")
 

@@ -15,12 +15,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from docx import Document
 
+from core.text import stripped
+
 from ..models import Meeting, MeetingStatus
 
 TEMPLATE = Path(__file__).with_name("meeting.typ")
 
 
 def meeting_data(meeting: Meeting, *, minutes: bool) -> dict:
+    """What both documents say, as text a document can hold (core.text)."""
     items = []
     for item in meeting.items.select_related("decision__body"):
         d = item.decision if minutes else None
@@ -42,22 +45,24 @@ def meeting_data(meeting: Meeting, *, minutes: bool) -> dict:
         )
     heading = _("Minutes") if minutes else _("Agenda")
     where = f" · {meeting.location}" if meeting.location else ""
-    return {
-        "lang": (get_language() or "da")[:2],
-        "organisation": meeting.organisation.name,
-        "title": f"{heading}: {meeting.body}",
-        "subtitle": date_format(meeting.date, "DATE_FORMAT") + where,
-        "items": items,
-        "minutes": meeting.minutes if minutes and meeting.status == MeetingStatus.HELD else "",
-        "labels": {
-            "decision": _("Decision"),
-            "rationale": _("Rationale"),
-            "conditions": _("Conditions"),
-            "lessons": _("Lessons learned"),
-            "minutes": _("Minutes"),
-            "empty": _("No items on the agenda."),
-        },
-    }
+    return stripped(
+        {
+            "lang": (get_language() or "da")[:2],
+            "organisation": meeting.organisation.name,
+            "title": f"{heading}: {meeting.body}",
+            "subtitle": date_format(meeting.date, "DATE_FORMAT") + where,
+            "items": items,
+            "minutes": meeting.minutes if minutes and meeting.status == MeetingStatus.HELD else "",
+            "labels": {
+                "decision": _("Decision"),
+                "rationale": _("Rationale"),
+                "conditions": _("Conditions"),
+                "lessons": _("Lessons learned"),
+                "minutes": _("Minutes"),
+                "empty": _("No items on the agenda."),
+            },
+        }
+    )
 
 
 def as_docx(data: dict) -> bytes:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.views import login as allauth_login
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +10,15 @@ from django.views.decorators.http import require_POST
 
 from .forms import ProfileForm, TokenForm
 from .models import PersonalAccessToken
+
+
+def login(request: HttpRequest) -> HttpResponse:
+    """allauth's login page; when the failed-attempt limit refuses the login (the adapter
+    marks the request), the page says so and answers 429 Too Many Requests."""
+    response = allauth_login(request)
+    if getattr(request, "login_blocked", False):
+        response.status_code = 429
+    return response
 
 
 @login_required

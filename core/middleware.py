@@ -10,6 +10,22 @@ LANGUAGE_COOKIE = settings.LANGUAGE_COOKIE_NAME
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
+class SecurityHeadersMiddleware:
+    """The Content-Security-Policy of settings on every response (Django 5.2 has none of
+    its own), and no browser features Styr does not use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"
+        )
+        return response
+
+
 class LanguageMiddleware:
     """Danish unless the user chose otherwise.
 

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.LanguageMiddleware",
     "core.middleware.ApiTextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -132,7 +133,8 @@ UPLOAD_MAX_ROWS = int(os.environ.get("UPLOAD_MAX_ROWS", 10_000))
 UPLOAD_MAX_ERRORS = 50
 AUTH_USER_MODEL = "accounts.User"
 
-# Shared cache when REDIS_URL is set: login rate limits must hold across app servers.
+# The cache every process shares, so that the login rate limits hold across workers and app
+# servers: Redis when REDIS_URL is set, else a table in the database (core migration 0002).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -141,7 +143,12 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "styr_cache",
+        }
+    }
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -235,7 +242,24 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if env_bool("BEHIND_TLS_PROXY", False):
+    # The proxy terminates TLS: trust its X-Forwarded-Proto, send plain HTTP to HTTPS and
+    # tell browsers to come back over HTTPS only (a year; preload is the operator's choice).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31_536_000))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", False)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the load balancer asks over HTTP
+# Preloading HSTS binds every subdomain of the operator's domain for years; it stays opt-in.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+
+# Every page's scripts, styles, images and fonts come from our own static files: no
+# inline script or style, no CDN (core.middleware.SecurityHeadersMiddleware sends it).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from cycle.urls import feed_patterns
 from organisations import urls as organisation_urls
 from organisations import views as organisation_views
@@ -24,6 +25,7 @@ org_patterns = [
 urlpatterns = [
     path("", include("core.urls")),
     path("admin/", admin.site.urls),
+    path("accounts/login/", accounts_views.login, name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),
     path("api/v1/", api.urls),

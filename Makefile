@@ -8,7 +8,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run test lint format messages bench bench-optimizer chromium clean
+.PHONY: install run serve test lint format messages bench bench-optimizer chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,6 +34,14 @@ run: install
 	$(STYR) demo
 	@# The worker solves scenarios outside the web requests; it stops with the server.
 	$(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; DEBUG=1 $(STYR) runserver 127.0.0.1:8000
+
+# Production: gunicorn and the background worker, without the development key or DEBUG.
+# Needs SECRET_KEY (and DATABASE_URL, ALLOWED_HOSTS, ...; README "Production").
+serve: install
+	STYR_DEV= $(STYR) migrate --noinput
+	STYR_DEV= $(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+	STYR_DEV= $(VENV)/bin/gunicorn styr.wsgi:application --bind $${BIND:-127.0.0.1:8000} \
+		--workers $${WEB_WORKERS:-3} --timeout 60 --access-logfile - --forwarded-allow-ips '*'
 
 test: install chromium
 	$(VENV)/bin/ruff check .

@@ -14,8 +14,9 @@ def main() -> None:
         from portfolio.cli import main as optimize
 
         sys.exit(optimize(sys.argv[2:]))
-    if sys.argv[1:2] == ["send-reminders"]:  # the documented name; Django's is send_reminders
-        sys.argv[1] = "send_reminders"
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+        # The documented names (send-reminders, export-organisation) are Django's with "_".
+        sys.argv[1] = sys.argv[1].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
     from django.core.management import execute_from_command_line
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import ProtectedError
 from django.test.utils import override_settings
 
 from demo import skovby as D
@@ -21,6 +19,7 @@ from governance.services import create_defaults
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
+from organisations.transfer import delete_organisation
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
 
 PASSWORD = "styr-demo-2026"
@@ -28,28 +27,6 @@ SLUG = "skovby"
 
 
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def _delete(org) -> None:
-    """Delete an organisation with everything it owns. Tenant rows protect each other
-    (a decision protects its body, a harvest its department), so models are deleted in
-    passes until none is left protected."""
-    owned = [
-        m
-        for m in apps.get_models()
-        if any(f.name == "organisation" and f.is_relation for f in m._meta.get_fields())
-    ]
-    for _pass in range(len(owned) + 1):
-        blocked = []
-        for model in owned:
-            try:
-                model.objects.filter(organisation=org).delete()
-            except ProtectedError:
-                blocked.append(model)
-        owned = blocked
-        if not owned:
-            break
-    org.delete()
 
 
 class Command(BaseCommand):
@@ -62,7 +39,7 @@ class Command(BaseCommand):
         existing = Organisation.objects.filter(slug=SLUG).first()
         if existing and reset:
             with transaction.atomic():
-                _delete(existing)
+                delete_organisation(existing)
             existing = None
         if existing is None:
             # The demo's decisions notify people; keep those e-mails off the console.

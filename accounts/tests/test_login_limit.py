@@ -19,7 +19,9 @@ def test_the_sixth_wrong_password_is_refused_with_429(client, member):
     assert r.status_code == 429
     assert "For mange mislykkede loginforsøg" in r.content.decode()
     # Even the right password waits until the limit has passed.
-    r = client.post("/accounts/login/", {"login": "member@skovby.dk", "password": "password-123-abc"})
+    r = client.post(
+        "/accounts/login/", {"login": "member@skovby.dk", "password": "password-123-abc"}
+    )
     assert r.status_code == 429
 
 

@@ -4,7 +4,9 @@ free of server errors and match the schema (issue 12)."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -18,7 +20,19 @@ not_a_server_error = schemathesis.checks.not_a_server_error
 
 
 @pytest.fixture
-def token_headers(member, org, initiative, business_case, benefit, strategy):
+def same_connection():
+    """Requests go through the real WSGI handler, which closes the database connection at
+    the end of each request; keep it open, as Django's test client does, so the test's
+    transaction (and its data) lives through the run."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def token_headers(same_connection, member, org, initiative, business_case, benefit, strategy):
     _token, raw = PersonalAccessToken.issue(user=member, organisation=org, name="st", scope="write")
     return {"Authorization": f"Bearer {raw}"}
 

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DecimalField
 from core.versioning import VersionedFormMixin
 from finance.models import BenefitCategory
 from organisations.models import Department
@@ -73,9 +74,6 @@ class BenefitForm(VersionedFormMixin, forms.ModelForm):
         self.fields["outputs"].queryset = Output.objects.filter(initiative=initiative)
         self.fields["focus_areas"].queryset = FocusArea.objects.for_org(org).select_related("theme")
         self.fields["business_goals"].queryset = BusinessGoal.objects.for_org(org)
-        for name in ("baseline_value", "target_pessimistic", "target_likely", "target_optimistic"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
         if not self.instance.pk:
             self.initial.setdefault("focus_areas", list(initiative.focus_areas.all()))
             self.initial.setdefault("business_goals", list(initiative.business_goals.all()))
@@ -115,11 +113,10 @@ class PlanForm(forms.Form):
         self.periods = benefit.plan_periods()
         for i, period in enumerate(self.periods):
             name = f"p_{i}"
-            self.fields[name] = forms.DecimalField(
+            self.fields[name] = DecimalField(
                 label=period_label(period, benefit.frequency),
                 max_digits=16,
                 decimal_places=2,
-                localize=True,
             )
             value = stored.get(period, linear.get(period))
             if value is not None:
@@ -148,8 +145,6 @@ class MeasurementForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["value"].localize = True
-        self.fields["value"].widget.is_localized = True
         self.initial.setdefault("measured_on", datetime.date.today())
 
     def clean_measured_on(self):
@@ -168,8 +163,6 @@ class HarvestForm(VersionedFormMixin, forms.ModelForm):
         self.benefit = benefit
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.for_org(benefit.organisation)
-        self.fields["amount"].localize = True
-        self.fields["amount"].widget.is_localized = True
         if not self.instance.pk:
             self.initial.setdefault("department", benefit.department_id)
             self.initial.setdefault("budget_year", datetime.date.today().year + 1)

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned, OrgQuerySet
+from core.models import DecimalField, OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 from finance.models import BenefitCategory
 from organisations.permissions import Perm
@@ -132,17 +132,17 @@ class Benefit(OrgOwned, Versioned):
     direction = models.CharField(
         _("direction"), max_length=8, choices=Direction.choices, default=Direction.INCREASE
     )
-    baseline_value = models.DecimalField(
+    baseline_value = DecimalField(
         _("baseline value"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
-    target_pessimistic = models.DecimalField(
+    target_pessimistic = DecimalField(
         _("target, pessimistic"), max_digits=16, decimal_places=2, null=True, blank=True
     )
-    target_likely = models.DecimalField(
+    target_likely = DecimalField(
         _("target, likely"), max_digits=16, decimal_places=2, null=True, blank=True
     )
-    target_optimistic = models.DecimalField(
+    target_optimistic = DecimalField(
         _("target, optimistic"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     target_date = models.DateField(_("target date"), null=True, blank=True)
@@ -150,7 +150,7 @@ class Benefit(OrgOwned, Versioned):
         _("measurement frequency"), choices=Frequency.choices, default=Frequency.QUARTERLY
     )
     data_source = models.CharField(_("data source"), max_length=200, blank=True)
-    annual_value = models.DecimalField(
+    annual_value = DecimalField(
         _("value per year at the likely target"),
         max_digits=14,
         decimal_places=2,
@@ -232,7 +232,7 @@ class PlannedValue(OrgOwned):
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="plan")
     period = models.DateField(_("period"))
-    value = models.DecimalField(_("planned value"), max_digits=16, decimal_places=2)
+    value = DecimalField(_("planned value"), max_digits=16, decimal_places=2)
 
     class Meta:
         ordering = ["period"]
@@ -246,7 +246,7 @@ class Measurement(OrgOwned):
 
     benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="measurements")
     measured_on = models.DateField(_("measured on"))
-    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    value = DecimalField(_("value"), max_digits=16, decimal_places=2)
     note = models.CharField(_("note"), max_length=300, blank=True)
     source = models.CharField(
         _("source"), max_length=4, choices=MeasurementSource.choices, default="form"
@@ -299,7 +299,7 @@ class Harvest(OrgOwned, Versioned):
     budget_year = models.PositiveSmallIntegerField(
         _("budget year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    amount = models.DecimalField(
+    amount = DecimalField(
         _("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
     )
     status = models.CharField(

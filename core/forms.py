@@ -2,9 +2,58 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
+
+from core.numbers import format_number, parse_number
+
+
+def separators() -> dict[str, str]:
+    """The active language's decimal separator and thousands grouping."""
+    return {
+        "decimal": get_format("DECIMAL_SEPARATOR"),
+        "grouping": get_format("THOUSAND_SEPARATOR"),
+    }
+
+
+class ShownNumber(Decimal):
+    """A limit that reads the user's way in a message ("1.000.000.000.000", not 1E+12)."""
+
+    def __str__(self) -> str:
+        return format_number(self, decimals=None, **separators())
+
+
+class DecimalField(forms.DecimalField):
+    """A number typed and shown the user's way: "40.000" and "1.500,50" in Danish,
+    "40 000" in Bokmål, "40,000.50" in English (core.numbers). Every decimal model field
+    uses it (core.models.DecimalField), and so do the forms' own number fields."""
+
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["inputmode"] = "decimal"
+        return attrs
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, str):
+            try:
+                return parse_number(value, decimal=separators()["decimal"])
+            except ValueError:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            return format_number(value, decimals=None, **separators())
+        return value
 
 
 class SpreadsheetUploadForm(forms.Form):

@@ -10,11 +10,21 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import forms
+
 
 class OrgQuerySet(models.QuerySet):
     def for_org(self, organisation) -> OrgQuerySet:
         """Rows of one municipality only: every tenant lookup starts here."""
         return self.filter(organisation=organisation)
+
+
+class DecimalField(models.DecimalField):
+    """A decimal column whose form field reads and shows numbers the user's way
+    (core.forms.DecimalField: "40.000" is forty thousand in Danish)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": forms.DecimalField, **kwargs})
 
 
 class OrgOwned(models.Model):

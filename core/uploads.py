@@ -19,13 +19,16 @@ import math
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+from core.numbers import parse_number
 
 
 class UploadError(Exception):
@@ -230,8 +233,9 @@ def to_text(value) -> str:
 
 
 def to_decimal(value) -> Decimal | None:
-    """A cell as a number (None for empty). Accepts numbers and text such as "1.234,50",
-    "1,234.50" or "1 234,5". Raises ValueError with the message for the user."""
+    """A cell as a number (None for empty). Accepts numbers, and text the way the user's
+    language writes it (core.numbers: "1.234,50", "40.000", "1,234.50", "1 234,5").
+    Raises ValueError with the message for the user."""
     problem = cell_problem(value)
     if problem:
         raise ValueError(problem)
@@ -243,21 +247,10 @@ def to_decimal(value) -> Decimal | None:
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(_("Enter a number."))
         return Decimal(str(value))
-    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+    text = str(value).strip()
     if not text:
         return None
-    if "," in text and "." in text:
-        # The later separator is the decimal one; the other groups thousands.
-        if text.rfind(",") > text.rfind("."):
-            text = text.replace(".", "").replace(",", ".")
-        else:
-            text = text.replace(",", "")
-    else:
-        text = text.replace(",", ".")
     try:
-        number = Decimal(text)
-    except InvalidOperation:
+        return parse_number(text, decimal=get_format("DECIMAL_SEPARATOR"))
+    except ValueError:
         raise ValueError(_("Enter a number.")) from None
-    if not number.is_finite():
-        raise ValueError(_("Enter a number."))
-    return number

@@ -6,13 +6,13 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import SpreadsheetUploadForm
+from core.forms import DecimalField, ShownNumber, SpreadsheetUploadForm
 from core.versioning import VersionedFormMixin, required_version_field
 from governance.forms import DecidedByMixin
 
 from .models import BusinessCase, CaseLine, CaseRisk, CostKind, Side, Unit
 
-MAX_AMOUNT = Decimal("1e12")
+MAX_AMOUNT = ShownNumber(10**12)
 
 
 class BusinessCaseForm(VersionedFormMixin, forms.ModelForm):
@@ -107,13 +107,12 @@ class CaseLineForm(forms.ModelForm):
         amounts = list(self.instance.amounts or [])
         for t, year in enumerate(business_case.years):
             name = f"year_{t}"
-            self.fields[name] = forms.DecimalField(
+            self.fields[name] = DecimalField(
                 label=_("Year %(year)s") % {"year": year},
                 required=False,
                 min_value=0,
                 max_value=MAX_AMOUNT,
                 decimal_places=2,
-                localize=True,
             )
             if t < len(amounts) and not self.is_bound:
                 self.initial[name] = Decimal(str(amounts[t]))

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned, OrgQuerySet
+from core.models import DecimalField, OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 from initiatives.tracks import Ambition
 
@@ -93,13 +93,13 @@ class BusinessCase(OrgOwned, Versioned):
     horizon_years = models.PositiveSmallIntegerField(
         _("horizon (years)"), validators=[MinValueValidator(1), MaxValueValidator(30)]
     )
-    discount_rate = models.DecimalField(
+    discount_rate = DecimalField(
         _("discount rate (%)"),
         max_digits=5,
         decimal_places=2,
         validators=[MinValueValidator(0), MaxValueValidator(20)],
     )
-    hourly_rate = models.DecimalField(
+    hourly_rate = DecimalField(
         _("internal hourly rate"),
         max_digits=9,
         decimal_places=2,
@@ -209,14 +209,14 @@ class CaseLine(OrgOwned):
     )
     unit = models.CharField(_("unit"), max_length=6, choices=Unit.choices, default=Unit.AMOUNT)
     amounts = models.JSONField(_("amounts per year"), default=list)
-    minimum_pct = models.DecimalField(
+    minimum_pct = DecimalField(
         _("minimum (per cent of most likely)"),
         max_digits=6,
         decimal_places=1,
         default=Decimal("100"),
         validators=[MinValueValidator(0)],
     )
-    maximum_pct = models.DecimalField(
+    maximum_pct = DecimalField(
         _("maximum (per cent of most likely)"),
         max_digits=6,
         decimal_places=1,
@@ -268,13 +268,13 @@ class CaseRisk(OrgOwned):
 
     business_case = models.ForeignKey(BusinessCase, on_delete=models.CASCADE, related_name="risks")
     description = models.CharField(_("description"), max_length=200)
-    probability_pct = models.DecimalField(
+    probability_pct = DecimalField(
         _("probability (%)"),
         max_digits=5,
         decimal_places=1,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    consequence = models.DecimalField(
+    consequence = DecimalField(
         _("consequence (amount)"),
         max_digits=14,
         decimal_places=2,

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned, OrgQuerySet
+from core.models import DecimalField, OrgOwned, OrgQuerySet
 from initiatives.tracks import Stage, Track
 
 
@@ -108,7 +108,7 @@ class Mandate(OrgOwned):
         blank=True,
         help_text=_("Empty means every track."),
     )
-    max_amount = models.DecimalField(
+    max_amount = DecimalField(
         _("up to the amount"),
         max_digits=14,
         decimal_places=0,
@@ -155,7 +155,7 @@ class Decision(OrgOwned):
         on_delete=models.PROTECT,
         related_name="decisions",
     )
-    amount = models.DecimalField(
+    amount = DecimalField(
         _("amount"),
         max_digits=14,
         decimal_places=0,

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned
+from core.models import DecimalField, OrgOwned
 
 from .permissions import Perm, Role, has_perm
 
@@ -83,7 +83,7 @@ class Organisation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
-    discount_rate = models.DecimalField(
+    discount_rate = DecimalField(
         _("discount rate (%)"),
         max_digits=5,
         decimal_places=2,

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DecimalField, ShownNumber
 from core.versioning import VersionedFormMixin
 from governance.forms import DecidedByMixin
 from strategy.models import Strategy
@@ -19,7 +18,7 @@ from .models import (
     Scenario,
 )
 
-MAX_LIMIT = Decimal("1e12")
+MAX_LIMIT = ShownNumber(10**12)
 
 
 class CriterionForm(forms.ModelForm):
@@ -45,12 +44,11 @@ class WeightsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
         for c in self.criteria:
-            self.fields[f"w_{c.pk}"] = forms.DecimalField(
+            self.fields[f"w_{c.pk}"] = DecimalField(
                 label=c.name,
                 min_value=0,
                 max_value=1000,
                 decimal_places=2,
-                localize=True,
                 initial=c.weight,
             )
 
@@ -191,13 +189,12 @@ class LimitsForm(forms.Form):
             amounts = current.get((kind, key), [])
             for t, year in enumerate(scenario.years):
                 name = f"{kind}_{key}_{t}"
-                self.fields[name] = forms.DecimalField(
+                self.fields[name] = DecimalField(
                     label=f"{label} {year}",
                     required=False,
                     min_value=0,
                     max_value=MAX_LIMIT,
                     decimal_places=2,
-                    localize=True,
                     initial=amounts[t] if t < len(amounts) else None,
                 )
                 names.append(name)

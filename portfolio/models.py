@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned, OrgQuerySet
+from core.models import DecimalField, OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 
 # Seed 000/002: what a municipality weighs when it prioritises. (name, description, weight)
@@ -40,7 +40,7 @@ class Criterion(OrgOwned):
 
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    weight = models.DecimalField(
+    weight = DecimalField(
         _("weight"),
         max_digits=6,
         decimal_places=2,

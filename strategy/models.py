@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import OrgOwned
+from core.models import DecimalField, OrgOwned
 from core.versioning import Versioned
 
 
@@ -147,10 +147,8 @@ class FocusAreaGoal(OrgOwned, Versioned):
     focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="goals")
     indicator = models.CharField(_("indicator"), max_length=200)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
-    baseline = models.DecimalField(
-        _("baseline"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    baseline = DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
+    target = DecimalField(_("target"), max_digits=14, decimal_places=2)
     target_date = models.DateField(_("target date"))
 
     class Meta:

@@ -27,9 +27,13 @@ MOVED = {
 KEPT = ["governance_decision", "core_change"]
 
 
-def _rows(db: Path, table: str) -> list[tuple]:
+def _rows(db: Path, table: str) -> list[dict]:
+    """Every row with every column, by name (a migration may rebuild a SQLite table and
+    change its columns' order, never their values)."""
     with sqlite3.connect(db) as conn:
-        return sorted(conn.execute(f"SELECT * FROM {table}").fetchall())  # noqa: S608
+        conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in conn.execute(f"SELECT * FROM {table}")]  # noqa: S608
+    return sorted(rows, key=lambda r: r["id"])
 
 
 def _manage(db: Path, *args: str) -> str:

@@ -5,7 +5,9 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.forms import separators
 from core.markdown import render_markdown
+from core.numbers import format_number
 
 register = template.Library()
 
@@ -24,6 +26,15 @@ def money(value, currency: str = "DKK") -> str:
     if get_language() == "en":
         return f"{currency} {amount}"
     return f"{amount} kr." if currency == "DKK" else f"{amount} kr"
+
+
+@register.filter
+def number(value, decimals=None) -> str:
+    """A number the user's way: "3,5", "40.000" (decimals trimmed unless given)."""
+    if value is None or value == "":
+        return ""
+    places = int(decimals) if decimals not in (None, "") else None
+    return format_number(value, decimals=places, **separators())
 
 
 @register.filter

@@ -1,0 +1,60 @@
+"""Every number field reads and shows numbers the user's way, in all three languages."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from benefits.models import Harvest
+from core.forms import DecimalField, ShownNumber
+
+
+@pytest.fixture
+def harvest_url(benefit):
+    return f"/skovby/benefits/{benefit.pk}/harvest/new/"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "stored", "shown"),
+    [
+        ("da", "40.000", "40000", 'value="40.000"'),
+        ("da", "1.500,50", "1500.50", 'value="1.500,5"'),
+        ("nb", "40 000,25", "40000.25", 'value="40\u00a0000,25"'),
+        ("en", "40,000.25", "40000.25", 'value="40,000.25"'),
+    ],
+)
+def test_an_amount_is_read_and_shown_back_in_the_users_format(
+    client, member, benefit, department, harvest_url, language, typed, stored, shown
+):
+    member.language = language
+    member.save()
+    client.force_login(member)
+    r = client.post(
+        harvest_url,
+        {"department": department.pk, "budget_year": 2027, "amount": typed, "status": "planned"},
+    )
+    assert r.status_code == 302, r.content.decode()[:3000]
+    harvest = Harvest.objects.get()
+    assert harvest.amount == Decimal(stored)
+    r = client.get(f"/skovby/benefits/{benefit.pk}/harvest/{harvest.pk}/")
+    assert shown in r.content.decode()
+
+
+def test_a_scenario_limit_in_millions_is_accepted(client, member, strategy):
+    from portfolio.models import Scenario
+
+    scenario = Scenario.objects.create(
+        organisation=strategy.organisation, strategy=strategy, name="S", first_year=2027, periods=1
+    )
+    client.force_login(member)
+    url = f"/skovby/scenarios/{scenario.pk}/limits/"
+    r = client.post(url, {"budget_investment_0": "2.500.000", "version": scenario.version})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert float(scenario.limits.get(kind="budget", budget="investment").amounts[0]) == 2_500_000
+
+
+def test_a_limit_too_large_is_named_in_the_users_format(db):
+    field = DecimalField(max_value=ShownNumber(10**12))
+    with pytest.raises(ValidationError) as refused:
+        field.clean("2.000.000.000.000")
+    assert "1.000.000.000.000" in str(refused.value) and "E+" not in str(refused.value)

@@ -27,29 +27,42 @@ class SecurityHeadersMiddleware:
 
 
 class LanguageMiddleware:
-    """Danish unless the user chose otherwise.
+    """The page's language: the user's own choice; else the language of the organisation
+    the page belongs to (Bokmål for a Norwegian municipality) — or of all the user's
+    organisations when they share one; else the login page's cookie; else Danish.
 
     The browser's Accept-Language is deliberately ignored: municipal staff on an English
-    browser still expect the Danish (or Norwegian) product; the choice is the user's, kept
-    on their profile and in a cookie for the login page.
+    browser still expect the Danish (or Norwegian) product.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        language = None
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language in SUPPORTED:
-            language = user.language
-        if language is None:
-            cookie = request.COOKIES.get(LANGUAGE_COOKIE)
-            language = cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE
+        language = self.choose(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+    @staticmethod
+    def choose(request) -> str:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if user.language in SUPPORTED:
+                return user.language
+            memberships = list(
+                user.memberships.select_related("organisation").order_by("organisation__name")
+            )
+            request._memberships_cache = memberships  # the page's organisation switcher
+            slug = request.path.strip("/").split("/", 1)[0]
+            here = [m.organisation.language for m in memberships if m.organisation.slug == slug]
+            languages = here or list({m.organisation.language for m in memberships})
+            if len(languages) == 1 and languages[0] in SUPPORTED:
+                return languages[0]
+        cookie = request.COOKIES.get(LANGUAGE_COOKIE)
+        return cookie if cookie in SUPPORTED else settings.LANGUAGE_CODE
 
 
 class ApiTextMiddleware:

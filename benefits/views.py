@@ -20,7 +20,7 @@ from core.versioning import (
     refused_as_stale,
     save_versioned,
 )
-from core.views import form_page, xlsx_response
+from core.views import download_name, form_page, xlsx_response
 from finance.models import BenefitCategory
 from initiatives.access import get_initiative, require_edit
 from organisations.access import org_required, require
@@ -409,13 +409,18 @@ def harvest_year(request: HttpRequest, year: int | None = None) -> HttpResponse:
 @org_required(Perm.VIEW)
 def export_register(request: HttpRequest) -> HttpResponse:
     org = request.organisation
-    return xlsx_response(spreadsheets.export_register(org), f"benefits-{org.slug}.xlsx")
+    return xlsx_response(
+        spreadsheets.export_register(org), download_name(_("benefits"), org.slug, ext="xlsx")
+    )
 
 
 @org_required(Perm.VIEW)
 def measurement_template(request: HttpRequest) -> HttpResponse:
     org = request.organisation
-    return xlsx_response(spreadsheets.measurement_template(org), f"measurements-{org.slug}.xlsx")
+    return xlsx_response(
+        spreadsheets.measurement_template(org),
+        download_name(_("measurements"), org.slug, ext="xlsx"),
+    )
 
 
 @org_required(Perm.EDIT_OWN_INITIATIVE)

@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -113,7 +114,18 @@ def save_form_page(
     )
 
 
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def download_name(*parts, ext: str) -> str:
+    """A file name in the user's language from translated words and references, e.g.
+    ("beslutninger", "2027-03-01") → "beslutninger-2027-03-01.xlsx" (æ, ø and å kept)."""
+    stem = "-".join(slugify(str(p), allow_unicode=True) for p in parts if str(p))
+    return f"{stem}.{ext}"
+
+
+def attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    # content_disposition_header encodes a non-ASCII name as RFC 6266 asks.
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    return attachment(HttpResponse(content, content_type=XLSX), filename)

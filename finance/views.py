@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from core.charts import PALETTE, Series, combo_chart, thousands
 from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale
-from core.views import form_page, xlsx_response
+from core.views import download_name, form_page, xlsx_response
 from governance.models import DecisionKind
 from governance.services import MandateError
 from initiatives.access import get_initiative, require_edit
@@ -338,14 +338,17 @@ def export(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _get_case(request, case_id)
     figures = case.figures()
     content = spreadsheets.export_case(case, figures, request.organisation.currency)
-    return xlsx_response(content, f"business-case-{case.initiative.reference}-{case.pk}.xlsx")
+    return xlsx_response(
+        content, download_name(_("business-case"), case.initiative.reference, case.pk, ext="xlsx")
+    )
 
 
 @org_required(Perm.VIEW)
 def template(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _get_case(request, case_id)
     return xlsx_response(
-        spreadsheets.line_template(case), f"lines-{case.initiative.reference}.xlsx"
+        spreadsheets.line_template(case),
+        download_name(_("lines"), case.initiative.reference, ext="xlsx"),
     )
 
 

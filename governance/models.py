@@ -65,7 +65,12 @@ class BodyMember(OrgOwned):
     """A person's seat in a body."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     role = models.CharField(
         _("role"), max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER
     )

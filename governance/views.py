@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from core.versioning import StaleObjectError, refused_as_stale
-from core.views import form_page, save_form_page, xlsx_response
+from core.views import download_name, form_page, save_form_page, xlsx_response
 from core.xlsx import append, workbook_bytes
 from initiatives.models import Initiative
 from organisations.access import org_required
@@ -207,7 +207,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
                 d.recorded_at.replace(tzinfo=None),
             ],
         )
-    return xlsx_response(workbook_bytes(wb), "decisions.xlsx")
+    return xlsx_response(workbook_bytes(wb), download_name(_("decisions"), ext="xlsx"))
 
 
 @org_required(Perm.RECORD_DECISIONS)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale, save_versioned
-from core.views import form_page, save_form_page
+from core.views import attachment, download_name, form_page, save_form_page
 from governance import gates
 from governance.forms import decided
 from governance.models import Body
@@ -280,7 +280,9 @@ def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_document(request: HttpRequest, meeting_id: int, doc: str, fmt: str) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     data = documents.meeting_data(meeting, minutes=doc == "minutes")
-    name = f"{doc}-{meeting.date:%Y-%m-%d}"
+    name = download_name(
+        _("minutes") if doc == "minutes" else _("agenda"), f"{meeting.date:%Y-%m-%d}", ext=fmt
+    )
     if fmt == "pdf":
         response = HttpResponse(documents.as_pdf(data), content_type="application/pdf")
     else:
@@ -288,8 +290,7 @@ def meeting_document(request: HttpRequest, meeting_id: int, doc: str, fmt: str) 
             documents.as_docx(data),
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return attachment(response, name)
 
 
 @org_required(Perm.VIEW)

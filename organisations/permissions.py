@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -42,22 +43,22 @@ class Perm(StrEnum):
 
 
 PERM_DESCRIPTIONS: dict[Perm, str] = {
-    Perm.VIEW: "See the organisation's strategy, initiatives, portfolio and history",
-    Perm.EDIT_STRATEGY: "Write and change strategies (not archived ones)",
-    Perm.APPROVE_STRATEGY: "Approve or archive a strategy",
-    Perm.PROPOSE_INITIATIVE: "Propose an initiative as an idea",
-    Perm.CREATE_INITIATIVE: "Register an initiative at any stage",
-    Perm.EDIT_ANY_INITIATIVE: "Change any initiative",
-    Perm.EDIT_OWN_INITIATIVE: "Change initiatives where one is lead or benefit owner",
-    Perm.APPROVE_BUSINESS_CASE: "Approve a business case",
-    Perm.PLAN_HARVEST: "Plan benefit harvest (budget reductions) per department and year",
-    Perm.SCORE_INITIATIVES: "Score initiatives on the prioritisation criteria",
-    Perm.PLAN_PORTFOLIO: "Set criteria and weights, build and solve scenarios",
-    Perm.COMMIT_SCENARIO: "Commit a scenario as the strategy's action plan",
-    Perm.MANAGE_GOVERNANCE: "Set up bodies, their members and mandates",
-    Perm.RECORD_DECISIONS: "Record a body's decisions (within its mandate) in the log",
-    Perm.MANAGE_MEMBERS: "Add members and change their roles",
-    Perm.MANAGE_ORGANISATION: "Change the organisation's settings",
+    Perm.VIEW: _("See the organisation's strategy, initiatives, portfolio and history"),
+    Perm.EDIT_STRATEGY: _("Write and change strategies (not archived ones)"),
+    Perm.APPROVE_STRATEGY: _("Approve or archive a strategy"),
+    Perm.PROPOSE_INITIATIVE: _("Propose an initiative as an idea"),
+    Perm.CREATE_INITIATIVE: _("Register an initiative at any stage"),
+    Perm.EDIT_ANY_INITIATIVE: _("Change any initiative"),
+    Perm.EDIT_OWN_INITIATIVE: _("Change initiatives where one is lead or benefit owner"),
+    Perm.APPROVE_BUSINESS_CASE: _("Approve a business case"),
+    Perm.PLAN_HARVEST: _("Plan benefit harvest (budget reductions) per department and year"),
+    Perm.SCORE_INITIATIVES: _("Score initiatives on the prioritisation criteria"),
+    Perm.PLAN_PORTFOLIO: _("Set criteria and weights, build and solve scenarios"),
+    Perm.COMMIT_SCENARIO: _("Commit a scenario as the strategy's action plan"),
+    Perm.MANAGE_GOVERNANCE: _("Set up bodies, their members and mandates"),
+    Perm.RECORD_DECISIONS: _("Record a body's decisions (within its mandate) in the log"),
+    Perm.MANAGE_MEMBERS: _("Add members and change their roles"),
+    Perm.MANAGE_ORGANISATION: _("Change the organisation's settings"),
 }
 
 _ALL = frozenset(Perm)
@@ -108,7 +109,12 @@ def has_perm(role: str | None, perm: Perm) -> bool:
 
 
 def permission_table_markdown() -> str:
-    """The table as Markdown, for docs/permissions.md."""
+    """The table as Markdown, for docs/permissions.md (in English, as the docs are)."""
+    with translation.override("en"):
+        return _markdown()
+
+
+def _markdown() -> str:
     roles = list(Role)
     header = "| permission | " + " | ".join(r.value for r in roles) + " |"
     sep = "|---|" + "---|" * len(roles)

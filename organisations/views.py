@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +15,12 @@ from .models import Membership
 from .permissions import PERM_DESCRIPTIONS, ROLE_PERMISSIONS, Perm, Role
 
 
-@staff_member_required
+@login_required
 def create(request: HttpRequest) -> HttpResponse:
+    """Staff create organisations; anyone else signed in gets the 403 page, not the admin's
+    login."""
+    if not request.user.is_staff:
+        raise PermissionDenied
     form = OrganisationCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

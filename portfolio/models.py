@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import DecimalField, OrgOwned, OrgQuerySet
 from core.versioning import Versioned
@@ -271,7 +272,7 @@ class RunKind(models.TextChoices):
 
 class RunStatus(models.TextChoices):
     QUEUED = "queued", _("Waiting for the worker")
-    RUNNING = "running", _("Running")
+    RUNNING = "running", pgettext_lazy("a solve run", "Running")
     DONE = "done", _("Done")
     STOPPED = "stopped", _("Stopped")
     FAILED = "failed", _("Failed")

@@ -144,7 +144,9 @@ class FocusArea(StrategyPart):
 class FocusAreaGoal(OrgOwned, Versioned):
     """A measurable goal of a focus area: an indicator from a baseline to a target by a date."""
 
-    focus_area = models.ForeignKey(FocusArea, on_delete=models.CASCADE, related_name="goals")
+    focus_area = models.ForeignKey(
+        FocusArea, verbose_name=_("focus area"), on_delete=models.CASCADE, related_name="goals"
+    )
     indicator = models.CharField(_("indicator"), max_length=200)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     baseline = DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)

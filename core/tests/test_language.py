@@ -18,9 +18,7 @@ def test_the_users_own_choice_wins(client, outsider):
     assert client.get("/fjellvik/").headers["Content-Language"] == "en"
 
 
-def test_a_member_of_both_countries_gets_each_organisations_language(
-    client, member, other_org
-):
+def test_a_member_of_both_countries_gets_each_organisations_language(client, member, other_org):
     Membership = type(member.memberships.get())
     Membership.objects.create(user=member, organisation=other_org, role="reader")
     client.force_login(member)

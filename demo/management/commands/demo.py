@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils.translation import gettext as _
 
 from demo import skovby as D
 from demo.cases import add_cases_and_benefits
@@ -19,6 +20,7 @@ from governance.services import create_defaults
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER
 from organisations.models import Membership, Organisation
+from organisations.permissions import Role
 from organisations.transfer import delete_organisation
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
 
@@ -50,8 +52,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo municipality already loaded (use --reset to reload).")
         self.stdout.write("\nDemo logins (password for all: %s):" % PASSWORD)
         for username, name, role in D.PEOPLE:
-            self.stdout.write(f"  {username}@skovby.dk  {name}  ({role})")
-        self.stdout.write("  nabo@fjellvik.no  Nora Nabo  (administrator of another municipality)")
+            self.stdout.write(f"  {username}@skovby.dk  {name}  ({Role(role).label})")
+        other = _("administrator of another municipality")
+        self.stdout.write(f"  nabo@fjellvik.no  Nora Nabo  ({other})")
 
     def _user(self, email: str, name: str, staff: bool = False):
         User = get_user_model()

@@ -1,5 +1,6 @@
 # Styr — set-up and checks. `make run` and `make test` do everything on a fresh machine.
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
@@ -33,7 +34,7 @@ run: install
 	$(STYR) migrate --noinput
 	$(STYR) demo
 	@# The worker solves scenarios outside the web requests; it stops with the server.
-	$(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; DEBUG=1 $(STYR) runserver 127.0.0.1:8000
+	$(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; DEBUG=1 $(STYR) runserver 127.0.0.1:$(PORT)
 
 # Production: gunicorn and the background worker, without the development key or DEBUG.
 # Needs SECRET_KEY (and DATABASE_URL, ALLOWED_HOSTS, ...; README "Production").

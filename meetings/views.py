@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -222,7 +224,9 @@ def item_decide(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResp
     form = ItemDecisionForm(request.POST or None, item=item, points=points)
     if request.method == "POST" and form.is_valid():
         decision = form.save(commit=False)
-        decision.decided_on = meeting.date
+        # Decided at the meeting — or today, when it is recorded ahead of the meeting's date
+        # (a log never holds a decision dated in the future).
+        decision.decided_on = min(meeting.date, datetime.date.today())
         done = set(form.cleaned_data.get("done") or ())
         if decided(
             form,

@@ -32,6 +32,12 @@ class StatusReportForm(forms.ModelForm):
             "next_steps": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("time", "cost", "scope", "benefits"):
+            # A traffic light is chosen, never pre-set to an empty "---------" choice.
+            self.fields[name].choices = self._meta.model._meta.get_field(name).choices
+
     def clean(self):
         cleaned = super().clean()
         reported, due = cleaned.get("reported_on"), cleaned.get("next_due")

@@ -338,3 +338,26 @@ def test_a_meeting_with_decisions_cannot_be_cancelled(client, meeting, member, o
     assert cancel(meeting=meeting, user=member) is False
     meeting.refresh_from_db()
     assert meeting.status == "draft"
+
+
+def test_a_decision_recorded_ahead_of_the_meeting_is_dated_today(
+    client, org, council, member, initiative
+):
+    future = Meeting.objects.create(
+        organisation=org, body=council, date=TODAY + datetime.timedelta(days=30)
+    )
+    item = AgendaItem.objects.create(
+        organisation=org,
+        body=council,
+        meeting=future,
+        kind="red_status",
+        title="Rød status",
+        initiative=initiative,
+    )
+    client.force_login(member)
+    r = client.post(
+        f"/skovby/meetings/{future.pk}/items/{item.pk}/decide/",
+        {f"item{item.pk}-outcome": "change", f"item{item.pk}-rationale": "Ny plan"},
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert Decision.objects.get().decided_on == TODAY

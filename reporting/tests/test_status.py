@@ -195,3 +195,11 @@ def test_red_status_is_found_from_the_latest_report_only(initiative, report, mem
             user=member,
         )
     assert red_initiatives(initiative.organisation) == ([] if report else [initiative])
+
+
+def test_the_traffic_lights_start_unchosen(client, initiative, member):
+    client.force_login(member)
+    text = client.get(f"/skovby/initiatives/{initiative.number}/status/new/").content.decode()
+    assert "---------" not in text
+    radios = [part.split(">")[0] for part in text.split('type="radio" name="time"')[1:]]
+    assert len(radios) == 3 and not any("checked" in r for r in radios)

@@ -64,6 +64,7 @@ class BenefitOut(Schema):
     indicator: str
     unit: str
     direction: str
+    may_be_negative: bool
     baseline_value: Decimal | None
     baseline_date: datetime.date | None
     target_pessimistic: Decimal | None
@@ -112,6 +113,7 @@ class BenefitIn(Schema):
     owner: int | None = None
     department: int | None = None
     direction: str = "increase"
+    may_be_negative: bool = False
     baseline_value: Decimal | None = None
     baseline_date: datetime.date | None = None
     target_pessimistic: Decimal | None = None
@@ -134,6 +136,7 @@ class BenefitPatch(Schema):
     owner: int | None = None
     department: int | None = None
     direction: str | None = None
+    may_be_negative: bool | None = None
     baseline_value: Decimal | None = None
     baseline_date: datetime.date | None = None
     target_pessimistic: Decimal | None = None
@@ -272,7 +275,7 @@ def create_measurement(request, org_slug: str, benefit_id: int, payload: Measure
     )
     if not benefit.measurable_by(membership):
         raise HttpError(403, "Your role may not measure this benefit.")
-    form = MeasurementForm(data=_as_form_data(payload.dict()))
+    form = MeasurementForm(data=_as_form_data(payload.dict()), benefit=benefit)
     if not form.is_valid():
         return 422, form_errors(form)
     measurement = record_measurement(

@@ -41,6 +41,7 @@ class BenefitForm(VersionedFormMixin, forms.ModelForm):
             "indicator",
             "unit",
             "direction",
+            "may_be_negative",
             "baseline_value",
             "baseline_date",
             "target_pessimistic",
@@ -143,9 +144,22 @@ class MeasurementForm(forms.ModelForm):
         fields = ["measured_on", "value", "note"]
         widgets = {"measured_on": DATE}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, benefit: Benefit, **kwargs):
+        self.benefit = benefit
         super().__init__(*args, **kwargs)
         self.initial.setdefault("measured_on", datetime.date.today())
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value is not None and value < 0 and not self.benefit.may_be_negative:
+            raise forms.ValidationError(
+                _(
+                    "%(indicator)s cannot be negative. Check the value, or say on the benefit "
+                    "that the indicator may be negative."
+                )
+                % {"indicator": self.benefit.indicator or _("The indicator")}
+            )
+        return value
 
     def clean_measured_on(self):
         day = self.cleaned_data["measured_on"]

@@ -132,6 +132,11 @@ class Benefit(OrgOwned, Versioned):
     direction = models.CharField(
         _("direction"), max_length=8, choices=Direction.choices, default=Direction.INCREASE
     )
+    may_be_negative = models.BooleanField(
+        _("the indicator may be negative"),
+        default=False,
+        help_text=_("E.g. a balance or a change; not a count, a time or a share."),
+    )
     baseline_value = DecimalField(
         _("baseline value"), max_digits=16, decimal_places=2, null=True, blank=True
     )

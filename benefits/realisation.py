@@ -58,12 +58,21 @@ def progress(value: float, baseline: float, direction: str) -> float:
     return (value - baseline) * sign
 
 
+PLAUSIBLE_RATIO = 2.0
+
+
 @dataclass(frozen=True)
 class PeriodRow:
     period: datetime.date
     planned: float | None
     actual: float | None
     ratio: float | None  # actual progress / planned progress
+
+    @property
+    def implausible(self) -> bool:
+        """Realised below 0 % or above 200 % of the plan: more likely a wrong measurement
+        (a sign, a unit, a typing error) than a success; the owner is asked to check it."""
+        return self.ratio is not None and not 0.0 <= self.ratio <= PLAUSIBLE_RATIO
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,12 @@ class Status:
     shortfall: float | None  # how far behind, as a fraction of the planned progress
     last_period: datetime.date | None
     next_due: datetime.date | None
+
+    @property
+    def to_check(self) -> bool:
+        """The latest measured period's realisation is implausible (PeriodRow)."""
+        measured = [r for r in self.rows if r.ratio is not None]
+        return bool(measured) and measured[-1].implausible
 
 
 def actuals_by_period(

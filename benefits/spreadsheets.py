@@ -240,7 +240,7 @@ def _read_measurements(org, header_row, rows, allowed, errors: Errors) -> list[M
             errors.add(number, _(VALUE), _("Enter a number."))
             continue
         data["value"] = value
-        form = MeasurementForm(data=data)
+        form = MeasurementForm(data=data, benefit=benefit)
         if not form.is_valid():
             labels = {"measured_on": _(DATE), "value": _(VALUE), "note": _(NOTE)}
             for field, messages in form.errors.items():

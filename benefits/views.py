@@ -257,7 +257,7 @@ def benefit_detail(request: HttpRequest, benefit_id: int) -> HttpResponse:
         pk=benefit_id,
     )
     status_ = benefit.status(request.organisation.lag_threshold)
-    form = MeasurementForm(request.POST or None)
+    form = MeasurementForm(request.POST or None, benefit=benefit)
     allowed = benefit.measurable_by(request.membership)
     if request.method == "POST":
         if not allowed:

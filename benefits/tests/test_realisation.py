@@ -94,3 +94,22 @@ def test_nothing_is_due_after_the_period_following_the_target():
     assert st.next_due == dt.date(2027, 7, 1)
     st = r.status(measurements=[(dt.date(2027, 6, 1), 5)], **kwargs)
     assert st.next_due is None
+
+
+def test_a_realisation_outside_0_to_200_percent_is_flagged_for_a_check_not_shown_as_success():
+    plan = [(dt.date(2027, 1, 1), 900), (dt.date(2027, 4, 1), 800)]
+    common = dict(
+        baseline=1000,
+        baseline_date=dt.date(2026, 12, 1),
+        direction=r.DECREASE,
+        months=3,
+        plan=plan,
+        threshold=0.1,
+    )
+    # 1000 → -5 is 1005 of a planned 200: 502 % — a sign or unit error, not a triumph.
+    st = r.status(**common, measurements=[(dt.date(2027, 5, 2), -5)])
+    assert st.to_check and st.rows[-1].implausible
+    st = r.status(**common, measurements=[(dt.date(2027, 5, 2), 1100)])  # worse: -50 %
+    assert st.to_check
+    st = r.status(**common, measurements=[(dt.date(2027, 5, 2), 700)])  # 150 %: plausible
+    assert not st.to_check

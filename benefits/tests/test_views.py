@@ -175,3 +175,19 @@ def test_a_benefit_owned_by_a_reader_is_not_measured_by_them(reader, benefit):
     benefit.save()
     membership = reader.memberships.get()
     assert not benefit.measurable_by(membership)
+
+
+def test_a_negative_value_of_an_indicator_that_cannot_be_negative_is_refused(
+    client, benefit, benefit_owner
+):
+    client.force_login(benefit_owner)
+    r = client.post(f"/skovby/benefits/{benefit.pk}/", {"measured_on": "2026-03-31", "value": "-5"})
+    assert r.status_code == 422
+    assert "negativ" in r.content.decode()
+    assert not Measurement.objects.exists()
+    benefit.may_be_negative = True
+    benefit.save()
+    r = client.post(f"/skovby/benefits/{benefit.pk}/", {"measured_on": "2026-03-31", "value": "-5"})
+    assert r.status_code == 302
+    page = client.get(f"/skovby/benefits/{benefit.pk}/").content.decode()
+    assert 'id="check-flag"' in page

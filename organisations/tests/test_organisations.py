@@ -42,7 +42,10 @@ def test_staff_create_an_organisation_from_the_official_list(client, django_user
 
 def test_non_staff_cannot_create_organisations(client, member):
     client.force_login(member)
-    assert client.get("/organisations/new/").status_code == 302
+    assert client.get("/organisations/new/").status_code == 403  # not the admin's login
+    count = Organisation.objects.count()
+    r = client.post("/organisations/new/", {"name": "Ny kommune", "slug": "ny"})
+    assert r.status_code == 403 and Organisation.objects.count() == count
 
 
 def test_an_admin_adds_a_member_and_changes_the_role(client, admin_member, org):

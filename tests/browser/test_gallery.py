@@ -1,0 +1,72 @@
+"""The main pages of the demo municipality at 1280 px and 390 px: no page scrolls sideways
+on a phone, every chart fills most of its container, and each passes axe. With
+STYR_SCREENSHOTS=<dir> (`make screenshots`) the pages are saved there for the README's
+gallery (docs/screenshots/)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from finance.models import BusinessCase
+from portfolio.models import Scenario
+from strategy.models import Strategy
+from tests.browser.conftest import assert_accessible, login
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("browser"),
+]
+
+
+def _pages() -> list[tuple[str, str]]:
+    strategy = Strategy.objects.get(organisation__slug="skovby")
+    case = BusinessCase.objects.filter(organisation__slug="skovby").order_by("pk").first()
+    scenario = Scenario.objects.filter(organisation__slug="skovby").order_by("pk").first()
+    pages = [
+        ("portfolio", "/skovby/"),
+        ("strategy", f"/skovby/strategies/{strategy.pk}/"),
+        ("business-case", f"/skovby/business-cases/{case.pk}/"),
+        ("benefits", "/skovby/benefits/"),
+        ("scenarios", "/skovby/scenarios/"),
+        ("status", "/skovby/status/"),
+        ("meetings", "/skovby/meetings/"),
+        ("cycle", "/skovby/cycle/"),
+    ]
+    if scenario is not None:
+        pages.append(("scenario", f"/skovby/scenarios/{scenario.pk}/"))
+    return pages
+
+
+SHOTS = os.environ.get("STYR_SCREENSHOTS")
+
+
+def _check(page, name: str, width: int) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width + 1, f"{name} scrolls sideways at {width} px: {scroll}"
+    for chart in page.locator("svg.styr-chart").all():
+        if not chart.is_visible():
+            continue
+        ratio = chart.evaluate(
+            "el => el.getBoundingClientRect().width / el.parentElement.getBoundingClientRect().width"
+        )
+        assert ratio >= 0.6, f"a chart on {name} fills {ratio:.0%} of its container"
+
+
+def test_the_main_pages_fit_a_phone_and_their_charts_fill_their_cards(page, live_server):
+    call_command("demo", verbosity=0)
+    base = live_server.url
+    login(page, base, "portefolje@skovby.dk", "styr-demo-2026")
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in _pages():
+            response = page.goto(base + path)
+            assert response.status == 200, path
+            _check(page, name, width)
+            if width == 390:
+                assert_accessible(page)

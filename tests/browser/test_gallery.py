@@ -70,3 +70,27 @@ def test_the_main_pages_fit_a_phone_and_their_charts_fill_their_cards(page, live
             _check(page, name, width)
             if width == 390:
                 assert_accessible(page)
+
+
+def test_on_a_phone_the_main_menu_opens_from_its_button(page, live_server, member, org):
+    base = live_server.url
+    login(page, base, "member@skovby.dk")
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{base}/skovby/")
+    menu = page.locator("#main-menu")
+    button = page.locator(".styr-menu-button")
+    assert not menu.is_visible() and button.is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true" and menu.is_visible()
+    assert_accessible(page)
+    menu.get_by_text("Strategi").click()
+    page.wait_for_url(f"{base}/skovby/strategies/")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert (
+        page.locator("#main-menu").is_visible()
+        and not page.locator(".styr-menu-button").is_visible()
+    )
+    top = {
+        round(box["y"]) for box in (li.bounding_box() for li in page.locator("#main-menu li").all())
+    }
+    assert len(top) == 1, "the menu stays on one row at 1280 px"

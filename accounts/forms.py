@@ -2,11 +2,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import PersonalAccessToken, TokenScope, User
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login form; the page links to the password reset itself, so the password
+    field carries no help text (allauth's is a link inside the label's hint)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from allauth.account.views import login as allauth_login
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,9 @@ def login(request: HttpRequest) -> HttpResponse:
     response = allauth_login(request)
     if getattr(request, "login_blocked", False):
         response.status_code = 429
+    if getattr(response, "context_data", None) is not None:
+        # The page offers sign-up only when it is open (normally administrators add people).
+        response.context_data["signup_open"] = get_adapter(request).is_open_for_signup(request)
     return response
 
 

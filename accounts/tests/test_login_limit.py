@@ -33,3 +33,11 @@ def test_the_counter_is_in_the_database_table_where_any_process_finds_it(client,
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM styr_cache")
         assert cursor.fetchone()[0] > before
+
+
+def test_the_login_page_offers_no_sign_up_while_it_is_closed(client, db, settings):
+    text = client.get("/accounts/login/").content.decode()
+    assert "/accounts/signup/" not in text
+    assert 'class="form-input' in text and 'class="form-checkbox' in text
+    settings.ACCOUNT_ALLOW_SIGNUPS = True
+    assert "/accounts/signup/" in client.get("/accounts/login/").content.decode()

@@ -56,12 +56,12 @@ def widget_type(field) -> str:
 
 
 @register.inclusion_tag("core/field.html")
-def field(bound_field, hint: str = ""):
+def field(bound_field, hint: str = "", no_hint: bool = False):
     """Render one form field the Det Fælles Designsystem way: label, hint, error, input,
     with aria-describedby tying them together for screen readers."""
     kind = widget_type(bound_field)
     described = []
-    help_text = hint or bound_field.help_text
+    help_text = "" if no_hint else hint or bound_field.help_text
     if help_text:
         described.append(f"{bound_field.auto_id}-hint")
     if bound_field.errors:
@@ -70,6 +70,7 @@ def field(bound_field, hint: str = ""):
         "select": "form-select",
         "textarea": "form-input",
         "input": "form-input",
+        "checkbox": "form-checkbox",
     }.get(kind, "")
     attrs = {}
     if css:

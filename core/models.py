@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core import forms
+from core.numbers import format_number
 
 
 class OrgQuerySet(models.QuerySet):
@@ -102,7 +107,13 @@ class Change(models.Model):
                 choices = {str(k): str(v) for k, v in (getattr(field, "choices", None) or [])}
             except FieldDoesNotExist:  # a field removed since; show its stored name
                 pass
-            rows.append((label, choices.get(str(old), old), choices.get(str(new), new)))
+            rows.append(
+                (
+                    label,
+                    readable(choices.get(str(old), old), field_kind(model, name)),
+                    readable(choices.get(str(new), new), field_kind(model, name)),
+                )
+            )
         return rows
 
     @classmethod
@@ -116,6 +127,52 @@ class Change(models.Model):
             .select_related("user", "content_type")
             .order_by("-created", "-id")
         )
+
+
+def field_kind(model, name: str) -> str:
+    """ "date", "datetime", "number" or "" for a field of the model (gone fields: "")."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return ""
+    if isinstance(field, models.DateTimeField):
+        return "datetime"
+    if isinstance(field, models.DateField):
+        return "date"
+    if isinstance(field, models.DecimalField | models.FloatField) and not field.choices:
+        return "number"
+    return ""
+
+
+def readable(value: Any, kind: str = "") -> str:
+    """A stored history value as a person reads it: dates and numbers in the reader's
+    format, yes/no, lists as words ("Investering: 3.000.000, —"), never Python syntax."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list | tuple):
+        if value and all(isinstance(v, list | tuple) for v in value):
+            return "; ".join(readable(v) for v in value)
+        words = [readable(v) for v in value]
+        if len(words) > 1 and isinstance(value[0], str) and isinstance(value[-1], list | tuple):
+            return f"{words[0]}: {', '.join(w for w in words[1:] if w)}"
+        return ", ".join(w if w else "—" for w in words)
+    if isinstance(value, int):
+        return str(value)  # years, counts and positions: no thousands grouping
+    if isinstance(value, float | Decimal):
+        return format_number(value, decimals=None, **forms.separators())
+    text = str(value)
+    if kind == "date" and (day := parse_date(text)):
+        return date_format(day, "SHORT_DATE_FORMAT")
+    if kind == "datetime" and (moment := parse_datetime(text)):
+        return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    if kind == "number":
+        try:
+            return format_number(Decimal(text), decimals=None, **forms.separators())
+        except (ArithmeticError, ValueError):
+            return text
+    return text
 
 
 def display_value(obj: models.Model, field_name: str) -> Any:

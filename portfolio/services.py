@@ -11,7 +11,9 @@ from governance.services import record_approval
 
 from . import formulation
 from .models import (
+    Budget,
     Criterion,
+    EntryDecision,
     Judgement,
     RunKind,
     RunStatus,
@@ -61,6 +63,10 @@ def save_weights(*, organisation, weights: dict[int, object], judgements=None) -
             )
 
 
+def _limit_label(budget: str, pool) -> str:
+    return pool.name if pool else str(Budget(budget).label)
+
+
 def save_limits(*, scenario: Scenario, user, expected_version: int, limits) -> None:
     with transaction.atomic():
         _bump(scenario, expected_version)
@@ -81,7 +87,8 @@ def save_limits(*, scenario: Scenario, user, expected_version: int, limits) -> N
             user=user,
             action=Change.Action.UPDATED,
             before=None,
-            after={"limits": [[k, b, p.name if p else "", a] for k, b, p, a in limits]},
+            # Each limit by its name (in the recorder's language) and its amounts per year.
+            after={"limits": [[_limit_label(b, p), a] for _k, b, p, a in limits]},
         )
 
 
@@ -108,7 +115,9 @@ def save_entries(*, scenario: Scenario, user, expected_version: int, entries) ->
             before=None,
             after={
                 "entries": [
-                    [ini.reference, d, f, la] for ini, d, f, la in entries if d != "auto" or f or la
+                    [str(ini), str(EntryDecision(d).label), f, la]
+                    for ini, d, f, la in entries
+                    if d != "auto" or f or la
                 ]
             },
         )

@@ -83,7 +83,7 @@ def test_on_a_phone_the_main_menu_opens_from_its_button(page, live_server, membe
     button.click()
     assert button.get_attribute("aria-expanded") == "true" and menu.is_visible()
     assert_accessible(page)
-    menu.get_by_text("Strategi").click()  # Danish: the demo and fixtures are Skovby
+    menu.get_by_text("Strategi").click()
     page.wait_for_url(f"{base}/skovby/strategies/")
     page.set_viewport_size({"width": 1280, "height": 800})
     assert (

@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.charts import PALETTE, Series, combo_chart, thousands
+from core.charts import PALETTE, Series, combo_chart
 from core.forms import SpreadsheetUploadForm
+from core.l10n import decimal, whole
 from core.models import Change, record_change
 from core.versioning import (
     StaleObjectError,
@@ -64,7 +65,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         ],
         title=_("Planned and realised benefits per year"),
         description=_("Money value of the benefits per year; the table holds the same figures."),
-        value_format=thousands,
+        value_format=whole,
         chart_id="per-year",
     )
     cum_planned = list(accumulate(data.planned))
@@ -77,7 +78,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         ],
         title=_("The portfolio's benefit curve"),
         description=_("Accumulated planned and realised benefits over the years."),
-        value_format=thousands,
+        value_format=whole,
         chart_id="curve",
     )
     mine = request.GET.get("mine") == "1"
@@ -242,7 +243,7 @@ def realisation_chart(benefit: Benefit, status) -> str:
         ],
         title=_("Realisation of %(benefit)s") % {"benefit": benefit.title},
         description=_("Planned and actual value of the indicator per period."),
-        value_format=lambda v: f"{v:,.1f}".replace(",", " ").replace(".", ",").replace(" ", "."),
+        value_format=decimal,
         chart_id="realisation",
     )
 

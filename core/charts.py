@@ -241,9 +241,3 @@ def combo_chart(
         lx += 28 + 7 * len(series.label)
     out.append("</svg>")
     return "".join(out)
-
-
-def thousands(value: float) -> str:
-    """A whole amount with dots between thousands, as Danish and Norwegian readers write it
-    on a chart axis (e.g. 1.250.000)."""
-    return f"{value:,.0f}".replace(",", ".")

@@ -7,18 +7,10 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from core.l10n import separators
 from core.numbers import format_number, parse_number
-
-
-def separators() -> dict[str, str]:
-    """The active language's decimal separator and thousands grouping."""
-    return {
-        "decimal": get_format("DECIMAL_SEPARATOR"),
-        "grouping": get_format("THOUSAND_SEPARATOR"),
-    }
 
 
 class ShownNumber(Decimal):

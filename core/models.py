@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core import forms
+from core.l10n import separators
 from core.numbers import format_number
 
 
@@ -161,7 +162,7 @@ def readable(value: Any, kind: str = "") -> str:
     if isinstance(value, int):
         return str(value)  # years, counts and positions: no thousands grouping
     if isinstance(value, float | Decimal):
-        return format_number(value, decimals=None, **forms.separators())
+        return format_number(value, decimals=None, **separators())
     text = str(value)
     if kind == "date" and (day := parse_date(text)):
         return date_format(day, "SHORT_DATE_FORMAT")
@@ -169,7 +170,7 @@ def readable(value: Any, kind: str = "") -> str:
         return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
     if kind == "number":
         try:
-            return format_number(Decimal(text), decimals=None, **forms.separators())
+            return format_number(Decimal(text), decimals=None, **separators())
         except (ArithmeticError, ValueError):
             return text
     return text

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.charts import PALETTE, Series, combo_chart, thousands
+from core.charts import PALETTE, Series, combo_chart
+from core.l10n import whole
 from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale
 from core.views import download_name, form_page, xlsx_response
@@ -72,7 +73,7 @@ def case_context(data: dict) -> dict:
             "Costs below and benefits above the zero line per year, and the accumulated net "
             "benefit as a line. The table below holds the same figures."
         ),
-        value_format=thousands,
+        value_format=whole,
         marker=payback,
         marker_label=(_("Payback %(year)s") % {"year": years[payback]})
         if payback is not None

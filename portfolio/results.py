@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from core.charts import PALETTE, Series, combo_chart, thousands
+from core.charts import PALETTE, Series, combo_chart
+from core.l10n import decimal, whole
 
 from .models import Budget, RunStatus, SolveRun
 
@@ -35,8 +36,8 @@ def variant_label(variant: str) -> str:
 
 def _amount(kind: str, value: float, currency: str) -> str:
     if kind == "budgets":
-        return f"{thousands(value)} {currency}"
-    return _("%(hours)s hours") % {"hours": thousands(value)}
+        return f"{whole(value)} {currency}"
+    return _("%(hours)s hours") % {"hours": whole(value)}
 
 
 def explanation_lines(explanation: dict, labels: dict, currency: str) -> dict:
@@ -150,7 +151,7 @@ def usage_rows(usage: dict, periods: list[str], currency: str) -> list[dict]:
                 "Columns show what the plan uses each year, the dashed line the "
                 "limit. The table holds the same figures."
             ),
-            value_format=thousands,
+            value_format=whole,
             chart_id=f"usage-{n}",
             height=220,
         )
@@ -175,10 +176,11 @@ def frontier_context(run: SolveRun | None, currency: str) -> dict:
         {**p, "status_label": STATUS_LABELS.get(p["status"], lambda p=p: p["status"])()}
         for p in result["points"]
     ]
+    # The axis in the reader's number format: budgets in millions, pools in hours.
     categories = [
-        f"{p['total'] / 1e6:,.1f}"
+        _("%(amount)s mill.") % {"amount": decimal(p["total"] / 1e6, 1)}
         if result["budget"] in {b.value for b in Budget}
-        else f"{p['total']:,.0f}"
+        else whole(p["total"])
         for p in points
     ]
     current_total = result["current_total"]
@@ -192,7 +194,7 @@ def frontier_context(run: SolveRun | None, currency: str) -> dict:
             "The best value the optimiser can reach as the budget rises; the dashed "
             "line marks the scenario's own budget. The table holds the same figures."
         ),
-        value_format=lambda v: f"{v:,.0f}",
+        value_format=whole,
         marker=nearest,
         marker_label=_("This scenario"),
         chart_id="frontier",

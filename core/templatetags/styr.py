@@ -5,7 +5,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.forms import separators
+from core.l10n import separators
 from core.markdown import render_markdown
 from core.numbers import format_number
 

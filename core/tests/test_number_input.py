@@ -58,3 +58,26 @@ def test_a_limit_too_large_is_named_in_the_users_format(db):
     with pytest.raises(ValidationError) as refused:
         field.clean("2.000.000.000.000")
     assert "1.000.000.000.000" in str(refused.value) and "E+" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("da", "1.250.000"), ("nb", "1\u00a0250\u00a0000"), ("en", "1,250,000")],
+)
+def test_chart_and_page_amounts_follow_the_language(language, expected):
+    from django.utils import translation
+
+    from core.l10n import whole
+
+    with translation.override(language):
+        assert whole(1_250_000) == expected
+
+
+def test_the_cash_flow_chart_speaks_the_readers_number_format(client, member, business_case):
+    client.force_login(member)
+    danish = client.get(f"/skovby/business-cases/{business_case.pk}/").content.decode()
+    member.language = "en"
+    member.save()
+    english = client.get(f"/skovby/business-cases/{business_case.pk}/").content.decode()
+    chart = lambda page: page.split('class="styr-chart"')[1].split("</svg>")[0]  # noqa: E731
+    assert "1.000" in chart(danish) and "1,000" in chart(english)

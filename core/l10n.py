@@ -1,0 +1,25 @@
+"""Numbers in the active language's format, for pages, charts and documents alike
+(core.numbers does the work; this module only asks Django which language is active)."""
+
+from __future__ import annotations
+
+from django.utils.formats import get_format
+
+from core.numbers import format_number
+
+
+def separators() -> dict[str, str]:
+    """The active language's decimal separator and thousands grouping."""
+    return {
+        "decimal": get_format("DECIMAL_SEPARATOR"),
+        "grouping": get_format("THOUSAND_SEPARATOR"),
+    }
+
+
+def whole(value: float) -> str:
+    """A whole amount grouped the reader's way: 1.250.000 (da), 1 250 000 (nb), 1,250,000."""
+    return format_number(round(value), decimals=0, **separators())
+
+
+def decimal(value: float, places: int = 1) -> str:
+    return format_number(value, decimals=places, **separators())

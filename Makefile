@@ -9,7 +9,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run serve test lint format messages bench bench-optimizer chromium clean
+.PHONY: install run serve screenshots test lint format messages bench bench-optimizer chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -43,6 +43,10 @@ serve: install
 	STYR_DEV= $(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	STYR_DEV= $(VENV)/bin/gunicorn styr.wsgi:application --bind $${BIND:-127.0.0.1:8000} \
 		--workers $${WEB_WORKERS:-3} --timeout 60 --access-logfile - --forwarded-allow-ips '*'
+
+# The README's gallery: the demo's main pages at 1280 and 390 px into docs/screenshots/.
+screenshots: install chromium
+	STYR_SCREENSHOTS=docs/screenshots $(VENV)/bin/python -m pytest -q -n 1 tests/browser/test_gallery.py
 
 test: install chromium
 	$(VENV)/bin/ruff check .

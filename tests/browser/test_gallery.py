@@ -46,10 +46,14 @@ SHOTS = os.environ.get("STYR_SCREENSHOTS")
 def _check(page, name: str, width: int) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+        page.screenshot(path=f"{SHOTS}/{name}-{width}.png")  # the first screen
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width + 1, f"{name} scrolls sideways at {width} px: {scroll}"
-    for chart in page.locator("svg.styr-chart").all():
+    nav = page.locator("#main-menu")
+    if width >= 1280:
+        overflow = nav.evaluate("el => el.scrollWidth - el.clientWidth")
+        assert overflow <= 0, f"the menu on {name} hides {overflow} px at {width} px"
+    for chart in page.locator("svg.styr-chart, svg.styr-wheel").all():
         if not chart.is_visible():
             continue
         ratio = chart.evaluate(

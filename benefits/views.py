@@ -66,6 +66,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         title=_("Planned and realised benefits per year"),
         description=_("Money value of the benefits per year; the table holds the same figures."),
         value_format=whole,
+        unit=org.currency,
         chart_id="per-year",
     )
     cum_planned = list(accumulate(data.planned))
@@ -79,6 +80,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         title=_("The portfolio's benefit curve"),
         description=_("Accumulated planned and realised benefits over the years."),
         value_format=whole,
+        unit=org.currency,
         chart_id="curve",
     )
     mine = request.GET.get("mine") == "1"
@@ -244,6 +246,7 @@ def realisation_chart(benefit: Benefit, status) -> str:
         title=_("Realisation of %(benefit)s") % {"benefit": benefit.title},
         description=_("Planned and actual value of the indicator per period."),
         value_format=decimal,
+        unit=benefit.unit,
         chart_id="realisation",
     )
 

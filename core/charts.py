@@ -126,14 +126,16 @@ def combo_chart(
     value_format=lambda v: f"{v:,.0f}",
     marker: int | None = None,
     marker_label: str = "",
+    unit: str = "",
     width: int = 640,
     height: int = 300,
     chart_id: str = "combo",
 ) -> str:
     """Columns per category (grouped, negative values below the zero line) with lines on
     top, y-axis ticks, a legend, and an optional dashed marker at one category (e.g. the
-    payback year). Gaps (None) break a line."""
-    left, right, top, bottom = 78, 12, 14, 52
+    payback year). Gaps (None) break a line. `unit` (e.g. "kr.") is written above the
+    y-axis."""
+    left, right, top, bottom = 78, 12, 14 + (14 if unit else 0), 52
     values = [v for s in (*bars, *lines) for v in s.values if v is not None]
     low = min([0.0, *values])
     high = max([0.0, *values])
@@ -160,6 +162,11 @@ def combo_chart(
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description or title)}</desc>',
     ]
+    if unit:
+        out.append(
+            f'<text x="{left - 6}" y="12" text-anchor="end" font-size="11" font-weight="600" '
+            f'fill="#1a1a1a">{escape(unit)}</text>'
+        )
     tick = low
     while tick <= high + step / 2:
         ty = y(tick)

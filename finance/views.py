@@ -55,7 +55,7 @@ def _editable_case(request: HttpRequest, case_id: int) -> BusinessCase:
     return case
 
 
-def case_context(data: dict) -> dict:
+def case_context(data: dict, currency: str) -> dict:
     """Everything the case page shows, from the case's JSON data (live or approved)."""
     figures = figures_from_data(data)
     years = [str(y) for y in figures.years]
@@ -74,6 +74,7 @@ def case_context(data: dict) -> dict:
             "benefit as a line. The table below holds the same figures."
         ),
         value_format=whole,
+        unit=currency,
         marker=payback,
         marker_label=(_("Payback %(year)s") % {"year": years[payback]})
         if payback is not None
@@ -141,7 +142,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         .prefetch_related("lines", "risks"),
         pk=case_id,
     )
-    context = case_context(case.to_data())
+    context = case_context(case.to_data(), request.organisation.currency)
     context.update(
         {
             "case": case,
@@ -163,7 +164,7 @@ def approval_detail(request: HttpRequest, case_id: int, approval_id: int) -> Htt
         pk=approval_id,
         business_case=case,
     )
-    context = case_context(approval.data)
+    context = case_context(approval.data, request.organisation.currency)
     context.update({"case": case, "approval": approval, "frozen": True})
     return render(request, "finance/case.html", context)
 

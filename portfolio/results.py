@@ -152,6 +152,7 @@ def usage_rows(usage: dict, periods: list[str], currency: str) -> list[dict]:
                 "limit. The table holds the same figures."
             ),
             value_format=whole,
+            unit=currency if kind == "budgets" else str(_("hours")),
             chart_id=f"usage-{n}",
             height=220,
         )

@@ -81,3 +81,10 @@ def test_the_cash_flow_chart_speaks_the_readers_number_format(client, member, bu
     english = client.get(f"/skovby/business-cases/{business_case.pk}/").content.decode()
     chart = lambda page: page.split('class="styr-chart"')[1].split("</svg>")[0]  # noqa: E731
     assert "1.000" in chart(danish) and "1,000" in chart(english)
+
+
+def test_a_chart_names_its_unit_above_the_axis():
+    from core.charts import Series, combo_chart
+
+    svg = combo_chart(["2027"], bars=[Series("Gevinster", [500.0])], title="T", unit="DKK")
+    assert ">DKK</text>" in svg

@@ -6,8 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.charts import PALETTE, Series, combo_chart
-from core.l10n import whole
 from core.models import Change
 from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale
 from core.views import download_name, form_page, xlsx_response
@@ -18,6 +16,7 @@ from organisations.access import org_required
 from organisations.permissions import Perm
 
 from . import spreadsheets
+from .charts import cashflow_chart
 from .forms import ApproveForm, BusinessCaseForm, CaseLineForm, CaseRiskForm, UploadForm
 from .models import (
     SENSITIVITY_LABELS,
@@ -61,26 +60,7 @@ def case_context(data: dict, currency: str) -> dict:
     years = [str(y) for y in figures.years]
     e = figures.expected
     payback = e.payback_year
-    chart = combo_chart(
-        years,
-        bars=[
-            Series(_("Costs"), [-c for c in e.costs], PALETTE[4]),
-            Series(_("Benefits"), list(e.benefits), PALETTE[1]),
-        ],
-        lines=[Series(_("Accumulated net"), list(e.cumulative), PALETTE[0])],
-        title=_("Cash flow of the business case"),
-        description=_(
-            "Costs below and benefits above the zero line per year, and the accumulated net "
-            "benefit as a line. The table below holds the same figures."
-        ),
-        value_format=whole,
-        unit=currency,
-        marker=payback,
-        marker_label=(_("Payback %(year)s") % {"year": years[payback]})
-        if payback is not None
-        else "",
-        chart_id="cashflow",
-    )
+    chart = cashflow_chart(figures, currency)
     kinds = dict(CostKind.choices)
     sources = dict(CostSource.choices)
     categories = dict(BenefitCategory.choices)

@@ -15,7 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from docx import Document
 
+from core.chart_images import add_to_docx
 from core.text import stripped
+from finance.charts import cashflow_chart
+from finance.models import BusinessCase
 
 from ..models import Meeting, MeetingStatus
 
@@ -25,13 +28,14 @@ TEMPLATE = Path(__file__).with_name("meeting.typ")
 def meeting_data(meeting: Meeting, *, minutes: bool) -> dict:
     """What both documents say, as text a document can hold (core.text)."""
     items = []
-    for item in meeting.items.select_related("decision__body"):
+    for item in meeting.items.select_related("decision__body", "initiative"):
         d = item.decision if minutes else None
         items.append(
             {
                 "title": item.title,
                 "kind": item.get_kind_display(),
                 "notes": item.notes,
+                "chart": _case_chart(item, meeting.organisation.currency),
                 "decision": None
                 if d is None
                 else {
@@ -65,6 +69,18 @@ def meeting_data(meeting: Meeting, *, minutes: bool) -> dict:
     )
 
 
+def _case_chart(item, currency: str) -> str | None:
+    """The cash flow of the initiative's business case (the approved one, else the newest)
+    as the page shows it, so the body sees the same chart on paper."""
+    if item.initiative is None:
+        return None
+    cases = BusinessCase.objects.filter(initiative=item.initiative)
+    case = cases.approved().order_by("-updated").first() or cases.order_by("-updated").first()
+    if case is None:
+        return None
+    return cashflow_chart(case.figures(), currency, chart_id=f"cashflow-{item.pk}")
+
+
 def as_docx(data: dict) -> bytes:
     doc = Document()
     doc.core_properties.title = data["title"]
@@ -77,6 +93,8 @@ def as_docx(data: dict) -> bytes:
         doc.add_paragraph().add_run(item["kind"]).italic = True
         if item["notes"]:
             doc.add_paragraph(item["notes"])
+        if item.get("chart"):
+            add_to_docx(doc, item["chart"], width_cm=16)
         d = item["decision"]
         if d:
             p = doc.add_paragraph()

@@ -361,3 +361,29 @@ def test_a_decision_recorded_ahead_of_the_meeting_is_dated_today(
     )
     assert r.status_code == 302, r.content.decode()[:2000]
     assert Decision.objects.get().decided_on == TODAY
+
+
+def test_the_agenda_shows_an_initiatives_cash_flow_in_word_and_pdf(
+    client, org, meeting, member, business_case
+):
+    import io
+
+    from docx import Document
+
+    AgendaItem.objects.create(
+        organisation=org,
+        body=meeting.body,
+        meeting=meeting,
+        kind="red_status",
+        title="Rød status",
+        initiative=business_case.initiative,
+    )
+    client.force_login(member)
+    word = client.get(f"/skovby/meetings/{meeting.pk}/agenda.docx")
+    assert word.status_code == 200
+    assert len(Document(io.BytesIO(word.content)).inline_shapes) == 1  # the chart, as PNG
+    pdf = client.get(f"/skovby/meetings/{meeting.pk}/agenda.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    without = Meeting.objects.create(organisation=org, body=meeting.body, date=TODAY)
+    plain = client.get(f"/skovby/meetings/{without.pk}/agenda.pdf")
+    assert len(pdf.content) > len(plain.content) + 2000  # the chart is drawn in the PDF

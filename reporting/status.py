@@ -65,7 +65,10 @@ def portfolio_status(
         )
     items = list(qs)
     ids = {i.latest_id for i in items} | {getattr(i, "meeting_id", None) for i in items}
-    by_id = StatusReport.objects.in_bulk([pk for pk in ids if pk])
+    # Author and initiative come along: the API names both for every row.
+    by_id = StatusReport.objects.select_related("initiative", "author").in_bulk(
+        [pk for pk in ids if pk]
+    )
     rows = []
     for initiative in items:
         latest = by_id.get(initiative.latest_id)

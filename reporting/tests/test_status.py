@@ -203,3 +203,31 @@ def test_the_traffic_lights_start_unchosen(client, initiative, member):
     assert "---------" not in text
     radios = [part.split(">")[0] for part in text.split('type="radio" name="time"')[1:]]
     assert len(radios) == 3 and not any("checked" in r for r in radios)
+
+
+def test_the_api_status_makes_as_many_queries_for_ten_initiatives_as_for_one(
+    client, initiative, member, org
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import PersonalAccessToken
+
+    _token, raw = PersonalAccessToken.issue(user=member, organisation=org, name="t", scope="read")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            r = client.get("/api/v1/organisations/skovby/status", **headers)
+        assert r.status_code == 200
+        return len(queries)
+
+    _report(initiative, 3).__class__.objects.update(author=member)
+    count()  # the token's first use is recorded once
+    one = count()
+    for number in range(2, 11):
+        other = Initiative.objects.create(
+            organisation=org, number=number, title=f"I{number}", track="must_win", stage="clarify"
+        )
+        StatusReport.objects.filter(pk=_report(other, 2).pk).update(author=member)
+    assert count() == one

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -149,14 +150,23 @@ def _filtered(request: HttpRequest):
     return qs
 
 
+DECISIONS_PER_PAGE = 50
+
+
 @org_required(Perm.VIEW)
 def decisions(request: HttpRequest) -> HttpResponse:
-    """The decision log, for the organisation or filtered to a body, initiative, kind, outcome."""
+    """The decision log, for the organisation or filtered to a body, initiative, kind, outcome;
+    50 decisions a page, newest first."""
+    page = Paginator(_filtered(request), DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "governance/decisions.html",
         {
-            "decisions": _filtered(request)[:500],
+            "decisions": page.object_list,
+            "page": page,
+            "page_query": query.urlencode(),
             "bodies": Body.objects.for_org(request.organisation),
             "kinds": DecisionKind.choices,
             "outcomes": Outcome.choices,

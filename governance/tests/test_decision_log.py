@@ -1,0 +1,49 @@
+"""The decision log pages through every decision, 50 a page, filters kept (issue 14: it
+used to stop silently at 500)."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from governance.models import Decision
+
+
+def _decisions(org, body, n):
+    start = datetime.date(2026, 1, 1)
+    Decision.objects.bulk_create(
+        Decision(
+            organisation=org,
+            body=body,
+            kind="approve_initiative",
+            outcome="approve",
+            title=f"Beslutning {i}",
+            rationale="Begrundelse",
+            decided_on=start + datetime.timedelta(days=i),
+        )
+        for i in range(n)
+    )
+
+
+def test_the_log_pages_through_all_decisions_keeping_the_filter(client, member, org, bodies):
+    _decisions(org, bodies["council"], 120)
+    client.force_login(member)
+    body = bodies["council"].pk
+    first = client.get(f"/skovby/decisions/?body={body}").content.decode()
+    assert first.count("Beslutning ") == 50
+    assert "Side 1 af 3 (120 beslutninger)" in first
+    assert f"?body={body}&amp;page=2" in first
+    last = client.get(f"/skovby/decisions/?body={body}&page=3").content.decode()
+    assert last.count("Beslutning ") == 20 and "Beslutning 0<" in last
+    assert client.get("/skovby/decisions/?page=999").status_code == 200  # the last page
+
+
+def test_every_page_costs_the_same_queries(client, member, org, bodies):
+    _decisions(org, bodies["council"], 120)
+    client.force_login(member)
+    counts = []
+    for page in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(f"/skovby/decisions/?page={page}")
+        counts.append(len(queries))
+    assert len(set(counts)) == 1

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,7 +23,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def pre_authenticate(self, request, **credentials) -> None:
         try:
             super().pre_authenticate(request, **credentials)
-        except Exception:
+        except ValidationError:
             if not getattr(self, "_login_failed_rl_usage", True):
                 request.login_blocked = True
             raise

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 
 from core.models import Change, record_change
-from core.uploads import Errors, UploadError, cell_problem, read_rows, to_decimal, to_text
+from core.uploads import Errors, cell_problem, read_table, to_decimal, to_text
 from core.xlsx import append, workbook_bytes
 from finance.spreadsheets import BOLD, _autosize
 
@@ -165,20 +165,12 @@ def parse_measurements(org, content: bytes, allowed) -> tuple[list[Measurement],
 
     `allowed(benefit)` says whether the uploader may measure that benefit.
     """
-    errors = Errors()
-    try:
-        rows = read_rows(content, max_col=MAX_COLUMNS)
-        first = next(rows, None)
-        if first is None:
-            errors.add(1, "-", _("The sheet is empty."))
-            return [], errors
-        out = _read_measurements(org, first[1], rows, allowed, errors)
-    except UploadError as refused:
-        errors.add(refused.row, "-", refused.message)
-        return [], errors
-    if not out and not errors:
-        errors.add(2, _(DATE), _("No row has both a date and a value."))
-    return (out if not errors else []), errors
+    return read_table(
+        content,
+        max_col=MAX_COLUMNS,
+        read=lambda header, rows, errors: _read_measurements(org, header, rows, allowed, errors),
+        no_rows=(_(DATE), _("No row has both a date and a value.")),
+    )
 
 
 def _read_measurements(org, header_row, rows, allowed, errors: Errors) -> list[Measurement]:
@@ -198,9 +190,6 @@ def _read_measurements(org, header_row, rows, allowed, errors: Errors) -> list[M
     }
     out = []
     for number, row in rows:
-        if errors.full:
-            errors.truncated = True
-            break
         date_raw, value_raw = row[columns[DATE]], row[columns[VALUE]]
         empty = [v is None or (isinstance(v, str) and not v.strip()) for v in (date_raw, value_raw)]
         if all(empty):

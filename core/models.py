@@ -108,11 +108,12 @@ class Change(models.Model):
                 choices = {str(k): str(v) for k, v in (getattr(field, "choices", None) or [])}
             except FieldDoesNotExist:  # a field removed since; show its stored name
                 pass
+            kind = field_kind(model, name)
             rows.append(
                 (
                     label,
-                    readable(choices.get(str(old), old), field_kind(model, name)),
-                    readable(choices.get(str(new), new), field_kind(model, name)),
+                    readable(choices.get(str(old), old), kind),
+                    readable(choices.get(str(new), new), kind),
                 )
             )
         return rows

@@ -17,7 +17,7 @@ import datetime
 import io
 import math
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -202,6 +202,40 @@ def read_rows(content: bytes, *, max_col: int) -> Iterator[tuple[int, tuple]]:
     finally:
         source.close()
         wb.close()
+
+
+def read_table(
+    content: bytes, *, max_col: int, read: Callable, no_rows: tuple[str, str]
+) -> tuple[list, Errors]:
+    """An upload read all or nothing: `read(header, rows, errors)` turns the header row and
+    the rows under it into unsaved objects, adding an error per bad cell; the rows stop
+    coming once `UPLOAD_MAX_ERRORS` errors are found. `no_rows` is the (column, message)
+    reported when the sheet has a header and nothing else. Returns the objects (none when
+    there is any error) and the errors."""
+    errors = Errors()
+    rows = read_rows(content, max_col=max_col)
+    try:
+        first = next(rows, None)
+        if first is None:
+            errors.add(1, "-", _("The sheet is empty."))
+            return [], errors
+        items = read(first[1], _until_full(rows, errors), errors)
+    except UploadError as refused:
+        errors.add(refused.row, "-", refused.message)
+        return [], errors
+    finally:
+        rows.close()
+    if not items and not errors:
+        errors.add(2, *no_rows)
+    return (items if not errors else []), errors
+
+
+def _until_full(rows: Iterator[tuple[int, tuple]], errors: Errors):
+    for row in rows:
+        if errors.full:
+            errors.truncated = True  # there is more, unread
+            return
+        yield row
 
 
 def cell_problem(value) -> str | None:

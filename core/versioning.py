@@ -77,6 +77,13 @@ class Versioned(models.Model):
         else:
             self.refresh_from_db(fields=["version"])
 
+    def claim_edit(self, expected_version: int | None, **values) -> None:
+        """Claim for a person's change, which must name the version it was based on: a
+        change that does not is refused like a stale one (it cannot be checked)."""
+        if expected_version is None:
+            raise StaleObjectError
+        self.claim(expected_version, **values)
+
 
 class VersionedFormMixin(forms.Form):
     """Adds the hidden `version` the form was opened with."""
@@ -121,9 +128,7 @@ def save_versioned(
     with transaction.atomic():
         before = None
         if instance.pk:
-            if expected_version is None:
-                raise StaleObjectError  # a change that does not say what it was based on
-            instance.claim(expected_version)
+            instance.claim_edit(expected_version)
             before = snapshot(model.objects.get(pk=instance.pk), fields)
         if prepare is not None:
             prepare(instance)

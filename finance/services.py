@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import Change, record_change, snapshot
-from core.versioning import StaleObjectError, model_fields, save_versioned
+from core.versioning import model_fields, save_versioned
 from governance.models import DecisionKind
 from governance.services import record_approval
 
@@ -52,9 +52,7 @@ def save_case(*, form, user, expected_version: int | None, via_api: bool = False
 
 
 def _bump(case: BusinessCase, expected_version: int | None) -> None:
-    if expected_version is None:
-        raise StaleObjectError  # a change that does not say what it was based on
-    case.claim(expected_version, status=CaseStatus.DRAFT, updated=timezone.now())
+    case.claim_edit(expected_version, status=CaseStatus.DRAFT, updated=timezone.now())
 
 
 def save_part(*, form, case: BusinessCase, user, expected_version: int | None):

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from core.uploads import Errors, UploadError, cell_problem, read_rows, to_decimal, to_text
+from core.uploads import Errors, cell_problem, read_table, to_decimal, to_text
 from core.xlsx import append, workbook_bytes
 
 from .calc import Figures
@@ -116,23 +116,13 @@ def line_template(case: BusinessCase) -> bytes:
 def parse_lines(case: BusinessCase, content: bytes) -> tuple[list[CaseLine], Errors]:
     """Read an uploaded template into unsaved lines, or the errors found (at most
     UPLOAD_MAX_ERRORS; reading stops there)."""
-    errors = Errors()
-    expected = _headers()
-    # The template's columns, the case's years, and room for a few added by the user.
-    max_col = len(expected) + len(case.years) + 20
-    try:
-        rows = read_rows(content, max_col=max_col)
-        first = next(rows, None)
-        if first is None:
-            errors.add(1, "-", _("The sheet is empty."))
-            return [], errors
-        lines = _read_lines(case, first[1], rows, errors)
-    except UploadError as refused:
-        errors.add(refused.row, "-", refused.message)
-        return [], errors
-    if not lines and not errors:
-        errors.add(2, "-", _("The sheet has no lines."))
-    return (lines if not errors else []), errors
+    return read_table(
+        content,
+        # The template's columns, the case's years, and room for a few added by the user.
+        max_col=len(LINE_COLUMNS) + len(case.years) + 20,
+        read=lambda header, rows, errors: _read_lines(case, header, rows, errors),
+        no_rows=("-", _("The sheet has no lines.")),
+    )
 
 
 def _read_lines(case: BusinessCase, header_row, rows, errors: Errors) -> list[CaseLine]:
@@ -164,9 +154,6 @@ def _read_lines(case: BusinessCase, header_row, rows, errors: Errors) -> list[Ca
     headers = dict(zip([n for n, _h, _c in LINE_COLUMNS], expected, strict=True))
     lines = []
     for number, row in rows:
-        if errors.full:
-            errors.truncated = True
-            break
         data: dict = {"case_version": case.version}
         row_ok = True
         for name, _h, choices in LINE_COLUMNS:

@@ -62,8 +62,9 @@ def _local_apps() -> list[str]:
 def _schema() -> dict[str, str]:
     """The latest applied migration of each app that holds organisation data."""
     latest: dict[str, str] = {}
+    local = _local_apps()
     for app, name in MigrationRecorder(connection).applied_migrations():
-        if app in _local_apps() and name > latest.get(app, ""):
+        if app in local and name > latest.get(app, ""):
             latest[app] = name
     return latest
 

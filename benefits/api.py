@@ -9,8 +9,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from core.api import form_data, form_errors
+from core.api import Pagination, form_data, form_errors
 from core.versioning import save_versioned
 from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
@@ -173,6 +174,7 @@ def _as_form_data(data: dict) -> dict:
 
 
 @router.get("/organisations/{org_slug}/benefits", response=list[BenefitOut])
+@paginate(Pagination)
 def list_benefits(
     request, org_slug: str, initiative: int | None = None, lagging: bool | None = None
 ):
@@ -257,6 +259,7 @@ def update_benefit(request, org_slug: str, benefit_id: int, payload: BenefitPatc
     "/organisations/{org_slug}/benefits/{benefit_id}/measurements",
     response=list[MeasurementOut],
 )
+@paginate(Pagination)
 def list_measurements(request, org_slug: str, benefit_id: int):
     membership = _membership(request, org_slug)
     benefit = get_object_or_404(Benefit.objects.for_org(membership.organisation), pk=benefit_id)

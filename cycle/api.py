@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
+from core.api import Pagination
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
@@ -36,7 +38,8 @@ class CycleEventOut(Schema):
 
 
 @router.get("/organisations/{org_slug}/cycle", response=list[CycleEventOut])
+@paginate(Pagination)
 def list_events(request, org_slug: str):
     """The events of the yearly cycle, each with its dates in the coming year."""
     membership = api_membership(request, org_slug, Perm.VIEW)
-    return list(CycleEvent.objects.for_org(membership.organisation).select_related("body"))
+    return CycleEvent.objects.for_org(membership.organisation).select_related("body")

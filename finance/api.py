@@ -9,8 +9,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from core.api import form_data, form_errors
+from core.api import Pagination, form_data, form_errors
 from governance.models import DecisionKind
 from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
@@ -141,9 +142,10 @@ def _editable(request, org_slug: str, case_id: int):
 
 
 @router.get("/organisations/{org_slug}/business-cases", response=list[CaseOut])
+@paginate(Pagination)
 def list_cases(request, org_slug: str, initiative: int | None = None):
     membership = api_membership(request, org_slug, Perm.VIEW)
-    qs = _qs(membership.organisation)
+    qs = _qs(membership.organisation).order_by("pk")
     if initiative:
         qs = qs.filter(initiative__number=initiative)
     return qs

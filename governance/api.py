@@ -6,7 +6,9 @@ import datetime
 from decimal import Decimal
 
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
+from core.api import Pagination
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
@@ -43,10 +45,11 @@ class DecisionOut(Schema):
 
 
 @router.get("/organisations/{org_slug}/decisions", response=list[DecisionOut])
+@paginate(Pagination)
 def list_decisions(request, org_slug: str):
     membership = api_membership(request, org_slug, Perm.VIEW)
-    return list(
-        Decision.objects.for_org(membership.organisation).select_related(
-            "body", "initiative", "recorded_by"
-        )[:1000]
+    return (
+        Decision.objects.for_org(membership.organisation)
+        .select_related("body", "initiative", "recorded_by")
+        .order_by("-decided_on", "-recorded_at", "-id")
     )

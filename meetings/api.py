@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
+from core.api import Pagination
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
@@ -51,10 +53,11 @@ class MeetingOut(Schema):
 
 
 @router.get("/organisations/{org_slug}/meetings", response=list[MeetingOut])
+@paginate(Pagination)
 def list_meetings(request, org_slug: str):
     membership = api_membership(request, org_slug, Perm.VIEW)
-    return list(
+    return (
         Meeting.objects.for_org(membership.organisation)
         .select_related("body")
-        .prefetch_related("items__initiative")[:200]
+        .prefetch_related("items__initiative")
     )

@@ -4,8 +4,9 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from core.api import form_data, form_errors
+from core.api import Pagination, form_data, form_errors
 
 from .api_auth import AUTH, api_membership
 from .forms import OrganisationCreateForm, OrganisationSettingsForm
@@ -49,6 +50,7 @@ def _out(org: Organisation, role: str | None) -> dict:
 
 
 @router.get("/organisations", response=list[OrganisationOut])
+@paginate(Pagination)
 def list_organisations(request):
     """The organisations the caller belongs to (only the token's own, for a token)."""
     memberships = Membership.objects.filter(user=request.user).select_related("organisation")

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
+from core.api import Pagination
 from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
@@ -55,9 +57,10 @@ class ScoreOut(Schema):
 
 
 @router.get("/organisations/{org_slug}/scenarios", response=list[ScenarioOut])
+@paginate(Pagination)
 def list_scenarios(request, org_slug: str):
     membership = api_membership(request, org_slug, Perm.VIEW)
-    return list(Scenario.objects.for_org(membership.organisation))
+    return Scenario.objects.for_org(membership.organisation)
 
 
 @router.get("/organisations/{org_slug}/scenarios/{scenario_id}", response=ScenarioOut)
@@ -75,13 +78,17 @@ def solve_scenario(request, org_slug: str, scenario_id: int):
 
 
 @router.get("/organisations/{org_slug}/scores", response=list[ScoreOut])
+@paginate(Pagination)
 def list_scores(request, org_slug: str):
     """Every scored initiative's weighted score (1–5), by initiative number."""
     membership = api_membership(request, org_slug, Perm.VIEW)
 
     numbers = dict(Initiative.objects.for_org(membership.organisation).values_list("pk", "number"))
-    return [
-        {"initiative": numbers[pk], "weighted_score": w.score, "scorers": w.scorers}
-        for pk, w in weighted_scores(membership.organisation).items()
-        if pk in numbers
-    ]
+    return sorted(
+        (
+            {"initiative": numbers[pk], "weighted_score": w.score, "scorers": w.scorers}
+            for pk, w in weighted_scores(membership.organisation).items()
+            if pk in numbers
+        ),
+        key=lambda row: row["initiative"],
+    )

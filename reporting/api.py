@@ -7,8 +7,9 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 
-from core.api import form_errors
+from core.api import PagedRows, Pagination, form_errors
 from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
@@ -86,36 +87,40 @@ def _initiative(membership, number: int) -> Initiative:
 
 
 @router.get("/organisations/{org_slug}/status", response=list[StatusRowOut])
+@paginate(Pagination)
 def portfolio(request, org_slug: str):
     """Every active initiative's latest status report, overdue reports and open risks."""
     membership = api_membership(request, org_slug, Perm.VIEW)
-    rows = portfolio_status(
-        Initiative.objects.for_org(membership.organisation).active().order_by("number"),
-        since=None,
-        today=datetime.date.today(),
+    today = datetime.date.today()
+
+    def rows(initiatives):
+        return [
+            {
+                "initiative": r.initiative.number,
+                "title": r.initiative.title,
+                "track": r.initiative.track,
+                "stage": r.initiative.stage,
+                "latest": r.latest,
+                "overdue": r.overdue,
+                "open_risks": r.open_risks,
+            }
+            for r in portfolio_status(initiatives, since=None, today=today)
+        ]
+
+    return PagedRows(
+        Initiative.objects.for_org(membership.organisation).active().order_by("number"), rows
     )
-    return [
-        {
-            "initiative": r.initiative.number,
-            "title": r.initiative.title,
-            "track": r.initiative.track,
-            "stage": r.initiative.stage,
-            "latest": r.latest,
-            "overdue": r.overdue,
-            "open_risks": r.open_risks,
-        }
-        for r in rows
-    ]
 
 
 @router.get(
     "/organisations/{org_slug}/initiatives/{number}/status-reports",
     response=list[StatusReportOut],
 )
+@paginate(Pagination)
 def list_reports(request, org_slug: str, number: int):
     membership = api_membership(request, org_slug, Perm.VIEW)
     initiative = _initiative(membership, number)
-    return list(StatusReport.objects.filter(initiative=initiative).select_related("author"))
+    return StatusReport.objects.filter(initiative=initiative).select_related("author")
 
 
 @router.post(
@@ -139,7 +144,8 @@ def create_report(request, org_slug: str, number: int, payload: StatusReportIn):
 
 
 @router.get("/organisations/{org_slug}/initiatives/{number}/risks", response=list[RiskOut])
+@paginate(Pagination)
 def list_risks(request, org_slug: str, number: int):
     membership = api_membership(request, org_slug, Perm.VIEW)
     initiative = _initiative(membership, number)
-    return list(Risk.objects.filter(initiative=initiative).select_related("owner"))
+    return Risk.objects.filter(initiative=initiative).select_related("owner")

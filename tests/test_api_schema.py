@@ -96,3 +96,38 @@ def test_an_id_no_column_can_hold_answers_422_or_404_never_500(client, token_hea
     for path in ("initiatives/9223372036854775808", "business-cases/99999999999999999999"):
         r = client.get(f"/api/v1/organisations/skovby/{path}", **headers)
         assert r.status_code in (404, 422), (path, r.status_code)
+
+
+def _list_operations():
+    """Every GET operation whose answer is a list of rows, from the published document."""
+    document = schema.raw_schema
+    for path, methods in document["paths"].items():
+        get = methods.get("get")
+        if not get:
+            continue
+        content = get["responses"]["200"].get("content", {}).get("application/json", {})
+        ref = content.get("schema", {}).get("$ref", "")
+        body = document["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
+        if content.get("schema", {}).get("type") == "array" or "items" in body.get(
+            "properties", {}
+        ):
+            yield path, get, body
+
+
+def test_every_list_endpoint_is_paged_with_at_most_200_rows():
+    lists = list(_list_operations())
+    assert len(lists) >= 15
+    for path, get, body in lists:
+        assert set(body.get("properties", {})) == {"items", "count"}, path
+        limit = next(p for p in get["parameters"] if p["name"] == "limit")
+        assert limit["schema"]["maximum"] == 200, path
+
+
+def test_a_page_beyond_200_rows_is_refused_and_every_page_is_counted(client, token_headers):
+    headers = {"HTTP_AUTHORIZATION": token_headers["Authorization"]}
+    base = "/api/v1/organisations/skovby"
+    assert client.get(f"{base}/business-cases?limit=201", **headers).status_code == 422
+    body = client.get(f"{base}/business-cases?limit=200", **headers).json()
+    assert body["count"] == 1 and len(body["items"]) == 1
+    body = client.get(f"{base}/business-cases?offset=1", **headers).json()
+    assert body["count"] == 1 and body["items"] == []

@@ -214,7 +214,7 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
             )
             assert r.status_code == 404, url
     listed = client.get("/api/v1/organisations", **headers).json()
-    assert [o["slug"] for o in listed] == ["fjellvik"]
+    assert [o["slug"] for o in listed["items"]] == ["fjellvik"]
 
 
 def test_the_api_openapi_schema_is_served(client):

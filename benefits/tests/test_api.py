@@ -65,7 +65,7 @@ def test_the_owner_records_a_measurement_and_the_benefit_lags(client, benefit, b
     r = client.get(
         "/api/v1/organisations/skovby/benefits?lagging=true", **_headers(benefit_owner, org)
     )
-    assert [b["id"] for b in r.json()] == [benefit.pk]
+    assert [b["id"] for b in r.json()["items"]] == [benefit.pk]
 
 
 def test_a_reader_cannot_record_a_measurement(client, benefit, reader, org):

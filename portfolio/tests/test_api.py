@@ -34,5 +34,7 @@ def test_a_read_token_and_a_reader_cannot_solve(client, member, reader, org, sce
 
 
 def test_it_lists_the_weighted_scores(client, member, org, scenario):
-    scores = client.get("/api/v1/organisations/skovby/scores", **headers(member, org)).json()
+    scores = client.get("/api/v1/organisations/skovby/scores", **headers(member, org)).json()[
+        "items"
+    ]
     assert {s["initiative"]: s["weighted_score"] for s in scores} == {1: 5.0, 2: 4.0, 3: 3.0}

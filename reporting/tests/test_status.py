@@ -171,7 +171,7 @@ def test_status_reports_over_the_api(client, initiative, member, org):
         **headers,
     )
     assert r.status_code == 422 and StatusReport.objects.count() == 1
-    rows = client.get(f"{base}/status", **headers).json()
+    rows = client.get(f"{base}/status", **headers).json()["items"]
     assert rows[0]["latest"]["benefits"] == "red"
 
 
@@ -231,3 +231,20 @@ def test_the_api_status_makes_as_many_queries_for_ten_initiatives_as_for_one(
         )
         StatusReport.objects.filter(pk=_report(other, 2).pk).update(author=member)
     assert count() == one
+
+
+def test_the_api_status_pages_through_the_active_initiatives(client, initiative, member, org):
+    from accounts.models import PersonalAccessToken
+
+    _token, raw = PersonalAccessToken.issue(user=member, organisation=org, name="t", scope="read")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    for number in range(2, 6):
+        Initiative.objects.create(
+            organisation=org, number=number, title=f"I{number}", track="must_win", stage="clarify"
+        )
+    url = "/api/v1/organisations/skovby/status"
+    first = client.get(f"{url}?limit=2", **headers).json()
+    rest = client.get(f"{url}?limit=2&offset=2", **headers).json()
+    assert first["count"] == rest["count"] == 5
+    numbers = [r["initiative"] for r in first["items"] + rest["items"]]
+    assert numbers == [1, 2, 3, 4]

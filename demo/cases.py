@@ -134,6 +134,7 @@ def add_cases_and_benefits(
         )
     CaseLine.objects.bulk_create(lines, batch_size=1000)
     CaseRisk.objects.bulk_create(risks, batch_size=1000)
+    BusinessCase.objects.for_org(org).store_figures()  # bulk rows skip the services
     plans, measurements, harvests = [], [], []
     for k, b in enumerate(benefits):
         plan = linear_plan(

@@ -25,8 +25,9 @@ version 4) and the Norwegian Prosjektveiviseren:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 # Benefit categories (Danish state model / Prosjektveiviseren).
 BUDGET = "budget"  # economic, budget-releasing in the municipality itself
@@ -116,6 +117,46 @@ class Figures:
     budget_npv: float  # NPV counting only budget-releasing benefits
     sensitivity: dict[str, Scenario] = field(default_factory=dict)
     years: tuple[int, ...] = ()
+
+    def to_json(self) -> dict | None:
+        """The figures as JSON data to store with a case's version; None when a figure is
+        not a finite number (JSON columns refuse NaN and infinity: compute those live)."""
+        data = asdict(self)
+        if not all(math.isfinite(v) for v in _numbers(data)):
+            return None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Figures:
+        """The figures stored by to_json, with their tuples and scenarios back."""
+
+        def scenario(d: dict) -> Scenario:
+            return Scenario(
+                **{k: tuple(v) if isinstance(v, list) else v for k, v in d.items()},
+            )
+
+        return cls(
+            expected=scenario(data["expected"]),
+            most_likely=scenario(data["most_likely"]),
+            low_npv=data["low_npv"],
+            high_npv=data["high_npv"],
+            risk_pool=data["risk_pool"],
+            benefits_by_category=dict(data["benefits_by_category"]),
+            budget_npv=data["budget_npv"],
+            sensitivity={k: scenario(v) for k, v in data["sensitivity"].items()},
+            years=tuple(data["years"]),
+        )
+
+
+def _numbers(value) -> Iterable[float]:
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _numbers(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _numbers(v)
+    elif isinstance(value, float):
+        yield value
 
 
 def _fit(values: Iterable[float], horizon: int) -> list[float]:

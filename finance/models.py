@@ -62,13 +62,31 @@ class BusinessCaseQuerySet(OrgQuerySet):
         """Cases whose current version is approved (a stage gate's required artefact)."""
         return self.filter(status=CaseStatus.APPROVED)
 
+    def store_figures(self) -> int:
+        """Store the key figures of every case whose stored ones are missing or stale (data
+        loaded in bulk, or written before figures were stored). Returns how many."""
+        stale = [
+            case
+            for case in self.select_related(None).prefetch_related("lines", "risks")
+            if not case.has_stored_figures
+        ]
+        for case in stale:
+            data = case.figures().to_json()
+            case.stored_figures, case.figures_version = data, case.version
+        self.model._base_manager.bulk_update(
+            stale, ["stored_figures", "figures_version"], batch_size=200
+        )
+        return len(stale)
+
 
 class BusinessCase(OrgOwned, Versioned):
     """The business case of an initiative (or of one of its ambition variants).
 
     It compares scenario 0 (the initiative is not carried out) with scenario 1 (it is) in
     cost and benefit lines per year over a horizon, plus named risks that form a risk pool.
-    The key figures are computed by finance.calc. Approving it stores a frozen copy
+    The key figures are computed by finance.calc whenever the case changes and stored with
+    the version they belong to (`stored_figures`, `figures_version`), so a list of cases reads
+    them instead of computing every case again. Approving it stores a frozen copy
     (Approval) so the approved version stays readable after later edits; any later edit puts
     the case back in draft.
     """
@@ -112,6 +130,10 @@ class BusinessCase(OrgOwned, Versioned):
     assumptions = models.TextField(_("assumptions"), blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # finance.calc.Figures.to_json() of the case at `figures_version`; stale once the
+    # version moves on (every change to the case, its lines or risks claims a new version).
+    stored_figures = models.JSONField(null=True, blank=True, editable=False)
+    figures_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = BusinessCaseQuerySet.as_manager()
 
@@ -150,9 +172,32 @@ class BusinessCase(OrgOwned, Versioned):
             "risks": [risk.to_data() for risk in risks],
         }
 
+    @property
+    def has_stored_figures(self) -> bool:
+        return self.stored_figures is not None and self.figures_version == self.version
+
     def figures(self, lines=None, risks=None) -> calc.Figures:
-        """The case's key figures (NPV, interval, payback, sensitivity) from finance.calc."""
+        """The case's key figures (NPV, interval, payback, sensitivity) from finance.calc:
+        those stored with the current version, or computed from the lines and risks."""
+        if lines is None and risks is None and self.has_stored_figures:
+            return calc.Figures.from_json(self.stored_figures)
         return figures_from_data(self.to_data(lines, risks))
+
+    def store_figures(self) -> None:
+        """Compute the key figures from the lines and risks in the database and keep them
+        with the case's current version. Called at the end of every workflow that changes
+        the case; if someone has claimed a newer version meanwhile, nothing is stored."""
+        figures = figures_from_data(
+            self.to_data(
+                CaseLine.objects.filter(business_case=self),
+                CaseRisk.objects.filter(business_case=self),
+            )
+        )
+        data = figures.to_json()
+        type(self)._base_manager.filter(pk=self.pk, version=self.version).update(
+            stored_figures=data, figures_version=self.version
+        )
+        self.stored_figures, self.figures_version = data, self.version
 
 
 def figures_from_data(data: dict) -> calc.Figures:

@@ -41,7 +41,7 @@ def save_case(*, form, user, expected_version: int | None, via_api: bool = False
             case.initiative = form.initiative
             case.organisation_id = form.initiative.organisation_id
 
-    return save_versioned(
+    case = save_versioned(
         form,
         user=user,
         expected_version=expected_version,
@@ -49,6 +49,8 @@ def save_case(*, form, user, expected_version: int | None, via_api: bool = False
         via_api=via_api,
         prepare=prepare,
     )
+    case.store_figures()
+    return case
 
 
 def _bump(case: BusinessCase, expected_version: int | None) -> None:
@@ -72,6 +74,7 @@ def save_part(*, form, case: BusinessCase, user, expected_version: int | None):
             after=snapshot(obj, fields),
             parent=case,
         )
+        case.store_figures()
     return obj
 
 
@@ -80,6 +83,7 @@ def delete_part(*, obj, case: BusinessCase, user, expected_version: int | None) 
         _bump(case, expected_version)
         record_change(obj=obj, user=user, action=Change.Action.DELETED, parent=case)
         obj.delete()
+        case.store_figures()
 
 
 def replace_lines(
@@ -109,6 +113,7 @@ def replace_lines(
             parent=case.initiative,
             via_api=via_api,
         )
+        case.store_figures()
 
 
 def approve_case(
@@ -135,6 +140,7 @@ def approve_case(
             )
         case.claim(expected_version, status=CaseStatus.APPROVED, updated=timezone.now())
         case.refresh_from_db()
+        case.store_figures()
         approval = Approval.objects.create(
             organisation_id=case.organisation_id,
             business_case=case,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -105,11 +106,10 @@ def case_context(data: dict, currency: str) -> dict:
 
 @org_required(Perm.VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
-    cases = (
-        BusinessCase.objects.for_org(request.organisation)
-        .select_related("initiative")
-        .prefetch_related("lines", "risks")
-    )
+    cases = list(BusinessCase.objects.for_org(request.organisation).select_related("initiative"))
+    # Figures are read as stored with each case's version; only a case without them (loaded
+    # before they were stored) needs its lines and risks, all fetched at once.
+    prefetch_related_objects([c for c in cases if not c.has_stored_figures], "lines", "risks")
     rows = [(case, case.figures()) for case in cases]
     return render(request, "finance/list.html", {"rows": rows})
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from finance import calc
 from finance.calc import (
     BENEFIT,
     BUDGET,
@@ -216,3 +217,27 @@ def test_the_cumulative_net_ends_in_the_plain_sum(values):
     f = compute(case)
     assert math.isclose(f.expected.cumulative[-1], sum(values), rel_tol=1e-9, abs_tol=1e-6)
     assert f.expected.payback_year == 0
+
+
+def test_figures_survive_being_stored_as_json():
+    import json
+
+    case = calc.Case(
+        horizon=3,
+        rate=0.035,
+        first_year=2027,
+        lines=(
+            calc.Line(side="cost", amounts=(1000.0, 100.0), minimum_pct=90, maximum_pct=130),
+            calc.Line(side="benefit", amounts=(0.0, 600.0, 700.0), category="budget"),
+        ),
+        risks=(calc.Risk(probability=0.2, consequence=500.0, year=1),),
+    )
+    figures = calc.compute(case)
+    stored = json.loads(json.dumps(figures.to_json(), allow_nan=False))
+    assert calc.Figures.from_json(stored) == figures
+
+
+def test_figures_with_a_number_json_cannot_hold_are_not_stored():
+    figures = calc.compute(calc.Case(horizon=1, rate=0.0))
+    broken = calc.Figures(**{**figures.__dict__, "low_npv": float("nan")})
+    assert figures.to_json() is not None and broken.to_json() is None

@@ -13,12 +13,10 @@ import datetime
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook
 
 from core.models import Change, record_change
 from core.uploads import Errors, cell_problem, read_table, to_decimal, to_text
-from core.xlsx import append, workbook_bytes
-from finance.spreadsheets import BOLD, _autosize
+from core.xlsx import DATE_FORMAT, add_sheet, append, streamed_workbook, workbook_file
 
 from .forms import MeasurementForm
 from .models import Benefit, Harvest, Measurement, MeasurementSource
@@ -33,18 +31,12 @@ ID, DATE, VALUE, NOTE = (
 MAX_COLUMNS = 30
 
 
-def _header(ws, titles) -> None:
-    append(ws, [str(t) for t in titles])
-    for cell in ws[1]:
-        cell.font = BOLD
-
-
-def export_register(org) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Benefits")
-    _header(
-        ws,
+def export_register(org):
+    """The benefits register, its measurements and harvest as a streamed xlsx file."""
+    wb = streamed_workbook()
+    ws = add_sheet(
+        wb,
+        _("Benefits"),
         [
             _(ID),
             _("Initiative"),
@@ -67,9 +59,11 @@ def export_register(org) -> bytes:
             _("Lagging"),
             _("Next measurement due"),
         ],
+        widths=[8, 40, 40, 16, 24, 20, 30, 10, 10, 12, 12, 12, 12, 12, 12, 14, 20, 14, 8, 12],
     )
     benefits = Benefit.objects.for_org(org).for_status().select_related("department").order_by("pk")
-    for b in benefits:
+    dates = {10: DATE_FORMAT, 14: DATE_FORMAT, 19: DATE_FORMAT}
+    for b in benefits.iterator(chunk_size=500):
         st = b.status(org.lag_threshold)
         append(
             ws,
@@ -95,14 +89,23 @@ def export_register(org) -> bytes:
                 _("Yes") if st.lagging else _("No"),
                 st.next_due,
             ],
+            formats=dates,
         )
-    measurements_ws = wb.create_sheet(_("Measurements"))
-    _header(measurements_ws, [_(ID), _(DATE), _(VALUE), _(NOTE)])
-    for m in Measurement.objects.for_org(org).order_by("benefit_id", "measured_on"):
-        append(measurements_ws, [f"G-{m.benefit_id}", m.measured_on, m.value, m.note])
-    harvest_ws = wb.create_sheet(_("Harvest"))
-    _header(harvest_ws, [_(ID), _("Department"), _("Budget year"), _("Amount"), _("Status")])
-    for h in Harvest.objects.for_org(org).select_related("department"):
+    measurements_ws = add_sheet(
+        wb, _("Measurements"), [_(ID), _(DATE), _(VALUE), _(NOTE)], [8, 12, 12, 40]
+    )
+    rows = Measurement.objects.for_org(org).order_by("benefit_id", "measured_on")
+    for m in rows.values_list("benefit_id", "measured_on", "value", "note").iterator(
+        chunk_size=2000
+    ):
+        append(measurements_ws, [f"G-{m[0]}", *m[1:]], formats={1: DATE_FORMAT})
+    harvest_ws = add_sheet(
+        wb,
+        _("Harvest"),
+        [_(ID), _("Department"), _("Budget year"), _("Amount"), _("Status")],
+        [8, 24, 10, 14, 12],
+    )
+    for h in Harvest.objects.for_org(org).select_related("department").iterator(chunk_size=1000):
         append(
             harvest_ws,
             [
@@ -113,17 +116,15 @@ def export_register(org) -> bytes:
                 h.get_status_display(),
             ],
         )
-    for sheet in wb.worksheets:
-        _autosize(sheet)
-    return workbook_bytes(wb)
+    return workbook_file(wb)
 
 
-def measurement_template(org) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Measurements")
-    _header(
-        ws,
+def measurement_template(org):
+    """One row per benefit with empty Date and Value columns to fill in (a streamed file)."""
+    wb = streamed_workbook()
+    ws = add_sheet(
+        wb,
+        _("Measurements"),
         [
             _(ID),
             _(DATE),
@@ -134,13 +135,16 @@ def measurement_template(org) -> bytes:
             _("Indicator"),
             _("Unit"),
         ],
+        [8, 12, 12, 30, 40, 40, 30, 10],
     )
-    for b in Benefit.objects.for_org(org).select_related("initiative").order_by("pk"):
-        append(ws, [b.reference, None, None, None, str(b.initiative), b.title, b.indicator, b.unit])
-    for row in range(2, ws.max_row + 1):
-        ws.cell(row=row, column=2).number_format = "yyyy-mm-dd"
-    _autosize(ws)
-    return workbook_bytes(wb)
+    benefits = Benefit.objects.for_org(org).select_related("initiative").order_by("pk")
+    for b in benefits.iterator(chunk_size=500):
+        append(
+            ws,
+            [b.reference, None, None, None, str(b.initiative), b.title, b.indicator, b.unit],
+            formats={1: DATE_FORMAT},
+        )
+    return workbook_file(wb)
 
 
 def _parse_date(value) -> datetime.date | None:

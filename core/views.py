@@ -4,7 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.text import slugify
@@ -127,5 +133,9 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def xlsx_response(content: bytes, filename: str) -> HttpResponse:
-    return attachment(HttpResponse(content, content_type=XLSX), filename)
+def xlsx_response(content, filename: str) -> HttpResponse:
+    """An xlsx download from bytes or from an open file (a streamed workbook, sent in
+    blocks and closed when sent)."""
+    if isinstance(content, bytes):
+        return attachment(HttpResponse(content, content_type=XLSX), filename)
+    return attachment(FileResponse(content, content_type=XLSX), filename)

@@ -15,18 +15,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.uploads import Errors, cell_problem, read_table, to_decimal, to_text
-from core.xlsx import append, workbook_bytes
+from core.xlsx import BOLD, append, workbook_bytes
 
 from .calc import Figures
 from .forms import CaseLineForm
 from .models import BenefitCategory, BusinessCase, CaseLine, CostKind, CostSource, Side, Unit
-
-BOLD = Font(bold=True)
 
 # (form field, column header, choices or None)
 LINE_COLUMNS = [

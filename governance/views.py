@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from core.versioning import StaleObjectError, refused_as_stale
 from core.views import download_name, form_page, save_form_page, xlsx_response
-from core.xlsx import append, workbook_bytes
+from core.xlsx import DATE_FORMAT, add_sheet, append, streamed_workbook, workbook_file
 from initiatives.models import Initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
@@ -179,11 +179,10 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 @org_required(Perm.VIEW)
 def decisions_export(request: HttpRequest) -> HttpResponse:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Decisions")[:31]
-    append(
-        ws,
+    wb = streamed_workbook()
+    ws = add_sheet(
+        wb,
+        _("Decisions"),
         [
             _("Date"),
             _("Body"),
@@ -198,8 +197,9 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
             _("Recorded by"),
             _("Recorded at"),
         ],
+        [12, 20, 24, 10, 40, 14, 14, 40, 30, 30, 20, 18],
     )
-    for d in _filtered(request):
+    for d in _filtered(request).iterator(chunk_size=1000):
         append(
             ws,
             [
@@ -214,10 +214,11 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
                 d.conditions,
                 d.lessons,
                 str(d.recorded_by or ""),
-                d.recorded_at.replace(tzinfo=None),
+                timezone.localtime(d.recorded_at).replace(tzinfo=None),
             ],
+            formats={0: DATE_FORMAT, 11: "yyyy-mm-dd hh:mm"},
         )
-    return xlsx_response(workbook_bytes(wb), download_name(_("decisions"), ext="xlsx"))
+    return xlsx_response(workbook_file(wb), download_name(_("decisions"), ext="xlsx"))
 
 
 @org_required(Perm.RECORD_DECISIONS)

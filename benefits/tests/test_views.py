@@ -118,7 +118,7 @@ def _upload(rows):
 def test_measurements_upload_is_all_or_nothing(client, member, benefit):
     client.force_login(member)
     template = load_workbook(
-        io.BytesIO(client.get("/skovby/benefits/measurements/template.xlsx").content)
+        io.BytesIO(client.get("/skovby/benefits/measurements/template.xlsx").getvalue())
     )
     header = [c.value for c in template.active[1]][:4]
     assert header == ["Gevinst-ID", "Dato", "Værdi", "Note"]
@@ -155,7 +155,7 @@ def test_the_register_export_lists_benefits_and_measurements(client, member, ben
         value=850,
     )
     client.force_login(member)
-    wb = load_workbook(io.BytesIO(client.get("/skovby/benefits/export.xlsx").content))
+    wb = load_workbook(io.BytesIO(client.get("/skovby/benefits/export.xlsx").getvalue()))
     assert wb.worksheets[0].cell(2, 3).value == benefit.title
     assert wb.worksheets[1].cell(2, 3).value == 850
 

@@ -131,7 +131,7 @@ def test_the_log_filters_and_exports(client, member, bodies, initiative):
     page = client.get(f"/skovby/decisions/?body={bodies['council'].pk}").content.decode()
     assert "Godkend" in page and "Ambition" not in page
     r = client.get("/skovby/decisions/export.xlsx?kind=pass_gate")
-    rows = list(load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(r.getvalue())).active.iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][4] == "Ambition"
 
 

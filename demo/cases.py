@@ -11,9 +11,9 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from benefits.models import Benefit, Harvest, Measurement, PlannedValue
+from benefits.models import Benefit, Harvest, Measurement, Output, PlannedValue
 from benefits.realisation import add_months, linear_plan
-from finance.models import BusinessCase, CaseLine, CaseRisk
+from finance.models import Approval, BusinessCase, CaseLine, CaseRisk
 from organisations.models import Department
 
 DEPARTMENTS = ("Borgerservice", "Social og Sundhed", "Børn og Unge", "Teknik og Miljø")
@@ -87,6 +87,19 @@ def add_cases_and_benefits(
         )
     BusinessCase.objects.bulk_create(cases, batch_size=500)
     Benefit.objects.bulk_create(benefits, batch_size=500)
+    # The benefit map's middle: each initiative's change, which its benefit comes from.
+    outputs = Output.objects.bulk_create(
+        [
+            Output(organisation=org, initiative=b.initiative, title=f"Ny løsning: {b.title}")
+            for b in benefits
+        ],
+        batch_size=500,
+    )
+    Link = Benefit.outputs.through
+    Link.objects.bulk_create(
+        [Link(benefit_id=b.pk, output_id=o.pk) for b, o in zip(benefits, outputs, strict=True)],
+        batch_size=1000,
+    )
     horizon = org.horizon_years
     for case in cases:
         invest = rng.randrange(5, 60) * 50000
@@ -135,6 +148,23 @@ def add_cases_and_benefits(
     CaseLine.objects.bulk_create(lines, batch_size=1000)
     CaseRisk.objects.bulk_create(risks, batch_size=1000)
     BusinessCase.objects.for_org(org).store_figures()  # bulk rows skip the services
+    # An approved case has its frozen copy, as approving it on the page makes.
+    Approval.objects.bulk_create(
+        [
+            Approval(
+                organisation=org,
+                business_case=case,
+                case_version=case.version,
+                data=case.to_data(),
+                note="Godkendt af direktionen.",
+                approved_by=owner,
+            )
+            for case in BusinessCase.objects.for_org(org)
+            .approved()
+            .prefetch_related("lines", "risks")
+        ],
+        batch_size=500,
+    )
     plans, measurements, harvests = [], [], []
     for k, b in enumerate(benefits):
         plan = linear_plan(

@@ -4,33 +4,10 @@ municipality gets 404 — never data, never a hint that the object exists."""
 import datetime
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from accounts.models import PersonalAccessToken
 
-
-def _org_patterns():
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and "org_slug" in str(entry.pattern):
-            yield from _flatten(entry, "")
-
-
-def _flatten(resolver, prefix):
-    for p in resolver.url_patterns:
-        if isinstance(p, URLResolver):
-            yield from _flatten(p, prefix + str(p.pattern))
-        elif isinstance(p, URLPattern):
-            yield prefix + str(p.pattern)
-
-
-def _fill(route: str, ids: dict) -> str:
-    import re
-
-    def repl(m):
-        name = m.group(2)
-        return str(ids.get(name, 1))
-
-    return "/skovby/" + re.sub(r"<(\w+:)?(\w+)>", repl, route)
+from .routes import fill, org_routes
 
 
 @pytest.fixture
@@ -136,19 +113,19 @@ def ids(strategy, initiative, member, business_case, benefit, department):
 
 
 def test_every_org_url_is_404_for_an_outsider(client, outsider, ids):
-    routes = list(_org_patterns())
+    routes = list(org_routes())
     assert len(routes) >= 15
     client.force_login(outsider)
     for route in routes:
-        url = _fill(route, ids)
+        url = fill(route, ids)
         assert client.get(url).status_code == 404, url
         assert client.post(url, {"title": "x"}).status_code == 404, url
 
 
 def test_every_org_url_works_for_a_member(client, admin_member, ids):
     client.force_login(admin_member)
-    for route in _org_patterns():
-        url = _fill(route, ids)
+    for route in org_routes():
+        url = fill(route, ids)
         assert client.get(url).status_code in (200, 302, 405), url
 
 

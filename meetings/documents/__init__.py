@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import typst
+from django.db.models import prefetch_related_objects
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from docx import Document
 from core.chart_images import add_to_docx
 from core.text import stripped
 from finance.charts import cashflow_chart
-from finance.models import BusinessCase
+from finance.models import BusinessCase, CaseStatus
 
 from ..models import Meeting, MeetingStatus
 
@@ -28,14 +29,20 @@ TEMPLATE = Path(__file__).with_name("meeting.typ")
 def meeting_data(meeting: Meeting, *, minutes: bool) -> dict:
     """What both documents say, as text a document can hold (core.text)."""
     items = []
-    for item in meeting.items.select_related("decision__body", "initiative"):
+    agenda = list(meeting.items.select_related("decision__body", "initiative"))
+    cases = _shown_cases([item.initiative_id for item in agenda if item.initiative_id])
+    currency = meeting.organisation.currency
+    for item in agenda:
         d = item.decision if minutes else None
+        case = cases.get(item.initiative_id)
         items.append(
             {
                 "title": item.title,
                 "kind": item.get_kind_display(),
                 "notes": item.notes,
-                "chart": _case_chart(item, meeting.organisation.currency),
+                "chart": None
+                if case is None
+                else cashflow_chart(case.figures(), currency, chart_id=f"cashflow-{item.pk}"),
                 "decision": None
                 if d is None
                 else {
@@ -69,16 +76,20 @@ def meeting_data(meeting: Meeting, *, minutes: bool) -> dict:
     )
 
 
-def _case_chart(item, currency: str) -> str | None:
-    """The cash flow of the initiative's business case (the approved one, else the newest)
-    as the page shows it, so the body sees the same chart on paper."""
-    if item.initiative is None:
-        return None
-    cases = BusinessCase.objects.filter(initiative=item.initiative)
-    case = cases.approved().order_by("-updated").first() or cases.order_by("-updated").first()
-    if case is None:
-        return None
-    return cashflow_chart(case.figures(), currency, chart_id=f"cashflow-{item.pk}")
+def _shown_cases(initiative_ids: list[int]) -> dict[int, BusinessCase]:
+    """Per initiative, the business case whose cash flow an item shows, as the page does:
+    the newest approved one, else the newest. All in one query (figures are stored with
+    each case; one without them gets its lines and risks in one more)."""
+    shown: dict[int, BusinessCase] = {}
+    for case in BusinessCase.objects.filter(initiative_id__in=initiative_ids).order_by("-updated"):
+        current = shown.get(case.initiative_id)
+        approved = case.status == CaseStatus.APPROVED
+        if current is None or (approved and current.status != CaseStatus.APPROVED):
+            shown[case.initiative_id] = case
+    prefetch_related_objects(
+        [c for c in shown.values() if not c.has_stored_figures], "lines", "risks"
+    )
+    return shown
 
 
 def as_docx(data: dict) -> bytes:

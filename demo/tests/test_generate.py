@@ -1,0 +1,52 @@
+"""`styr generate` fills every kind of data the demo has, so that the benchmarks and the
+query-count walk measure pages as full as a real municipality's (issue 14)."""
+
+import random
+
+from django.core.management import call_command
+
+from demo.generate import generate_organisation
+
+
+def test_a_generated_organisation_has_every_kind_of_data(db):
+    from benefits.models import Benefit, Harvest, Measurement, Output
+    from cycle.models import CycleEvent
+    from finance.models import Approval, BusinessCase
+    from governance.models import BodyMember, Decision
+    from initiatives.models import Initiative
+    from meetings.models import AgendaItem, Meeting
+    from portfolio.models import Criterion, Score, SolveRun
+    from reporting.models import Risk, StatusReport
+    from strategy.models import FocusAreaGoal
+
+    org = generate_organisation(
+        1, initiatives=12, rng=random.Random(3), password="x", slug="gen-test"
+    )
+    mine = {"organisation": org}
+    assert Initiative.objects.filter(**mine).count() == 12
+    assert Initiative.objects.filter(**mine, tags__isnull=False).exists()
+    assert FocusAreaGoal.objects.filter(**mine).exists()
+    assert Criterion.objects.filter(**mine).exists() and Score.objects.filter(**mine).exists()
+    run = SolveRun.objects.get(**mine, result__status__in=["optimal", "feasible"])
+    assert run.status == "done" and run.result["selected"]
+    assert Decision.objects.filter(**mine).count() == 24
+    held = Meeting.objects.get(**mine, status="held")
+    assert held.minutes and AgendaItem.objects.filter(meeting=held, decision__isnull=False)
+    assert Meeting.objects.filter(**mine, status="draft", items__isnull=False).exists()
+    assert CycleEvent.objects.filter(**mine).exists()
+    assert BodyMember.objects.filter(**mine).exists()
+    assert not StatusReport.objects.filter(**mine, author__isnull=True).exists()
+    assert Risk.objects.filter(**mine).exists()
+    assert not Risk.objects.filter(**mine, owner__isnull=True).exists()
+    assert not Benefit.objects.filter(**mine, owner__isnull=True).exists()
+    assert Measurement.objects.filter(**mine).exists() and Harvest.objects.filter(**mine)
+    assert Output.objects.filter(**mine, benefits__isnull=False).exists()
+    cases = BusinessCase.objects.filter(**mine)
+    assert all(case.has_stored_figures for case in cases)
+    assert Approval.objects.filter(**mine).count() == cases.approved().count() > 0
+
+
+def test_the_command_skips_organisations_that_exist(db, capsys):
+    call_command("generate", organisations=2, initiatives=3, solve=0)
+    call_command("generate", organisations=2, initiatives=3, solve=0)
+    assert "0 organisations generated" in capsys.readouterr().out

@@ -1,10 +1,15 @@
-"""Benchmarks of the foundation pages on the `styr generate` data set (100 × 300).
+"""Benchmarks of every page, API list and export on the `styr generate` data set (issue 14).
 
-    make bench              # or: .venv/bin/python bench/run.py [--organisations N]
+    make bench              # or: .venv/bin/python bench/run.py [--organisations N] [--runs R]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/styr_bench .venv/bin/python bench/run.py
 
-Builds var/bench.sqlite3 once (or uses DATABASE_URL), then measures the server time of the
-portfolio overview and the initiative page through Django's test client (no network), and
-counts SQL queries at two portfolio sizes to show the count does not grow with it.
+Builds the data set once (var/bench-v2.sqlite3, or the database in DATABASE_URL, created if
+missing): N generated organisations of 300 initiatives with every kind of data the demo has,
+and one of 30 for the query counts. Then measures, through Django's test client (server
+time, no network), every organisation page, every API read at the largest page (limit=200)
+and every xlsx export of gen-001, with the SQL queries at 30 and 300 initiatives, the peak
+Python memory of each export, and the machine's load before and after. Prints Markdown
+tables for docs/benchmarks.md and each goal as met or not.
 """
 
 from __future__ import annotations
@@ -12,15 +17,18 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("STYR_DEV", "1")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+# v2: the data set of issue 14 (every kind of data); an older file lacks most of it.
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-v2.sqlite3'}")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
@@ -28,142 +36,189 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from accounts.models import PersonalAccessToken  # noqa: E402
+from demo.generate import generate_organisation  # noqa: E402
+from initiatives.models import Initiative  # noqa: E402
+from organisations.models import Membership, Organisation  # noqa: E402
+from tests.routes import fill, fill_api, for_route, org_routes, route_ids  # noqa: E402
 
-def measure(client: Client, url: str, runs: int) -> tuple[float, float, int]:
-    client.get(url)  # warm caches and templates
+PAGE_P95_MS, API_P95_MS, EXPORT_MS = 50, 100, 1000
+DOCUMENTS = (".pdf", ".docx", ".xlsx")
+
+
+def ensure_database() -> None:
+    """Create the PostgreSQL database named in DATABASE_URL when it does not exist."""
+    if connection.vendor != "postgresql":
+        return
+    import psycopg
+
+    settings = connection.settings_dict
+    try:
+        connection.ensure_connection()
+    except Exception:  # noqa: BLE001 - only "database does not exist" is expected here
+        with psycopg.connect(
+            host=settings["HOST"],
+            port=settings["PORT"],
+            user=settings["USER"],
+            dbname="postgres",
+            autocommit=True,
+        ) as admin:
+            admin.execute(f'CREATE DATABASE "{settings["NAME"]}"')
+
+
+def timed(client: Client, url: str, runs: int, **headers) -> tuple[float, float, int, int]:
+    """Median and p95 ms over `runs` requests after a warm-up, queries and status."""
+    client.get(url, **headers)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        response = client.get(url)
+        response = client.get(url, **headers)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
         times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
     with CaptureQueriesContext(connection) as ctx:
-        client.get(url)
+        response = client.get(url, **headers)
     times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-    return statistics.median(times), p95, len(ctx.captured_queries)
+    p95 = times[min(len(times) - 1, max(0, int(round(0.95 * len(times))) - 1))]
+    return statistics.median(times), p95, len(ctx.captured_queries), response.status_code
+
+
+def queries(client: Client, url: str, **headers) -> int:
+    client.get(url, **headers)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url, **headers)
+    return len(ctx.captured_queries)
+
+
+def peak_memory(client: Client, url: str) -> float:
+    tracemalloc.start()
+    response = client.get(url)
+    size = (
+        len(b"".join(response.streaming_content)) if response.streaming else len(response.content)
+    )
+    _now, top = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return top / 1e6, size / 1e6
+
+
+def load() -> str:
+    one, five, _fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--organisations", type=int, default=100)
     parser.add_argument("--initiatives", type=int, default=300)
-    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--only", default="", help="measure only routes containing this text")
     args = parser.parse_args()
 
+    ensure_database()
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command(
         "generate", organisations=args.organisations, initiatives=args.initiatives, verbosity=0
     )
-    generated = time.perf_counter() - started
-
-    import random
-
-    from django.contrib.auth import get_user_model
-
-    # A data set generated before the governance existed gets its status history now.
-    from demo.governance_history import add_governance_history
-    from initiatives.models import Initiative
-    from organisations.models import Organisation
-    from reporting.models import StatusReport
-
-    for generated_org in Organisation.objects.filter(slug__startswith="gen-"):
-        if not StatusReport.objects.filter(organisation=generated_org).exists():
-            add_governance_history(
-                generated_org,
-                list(Initiative.objects.filter(organisation=generated_org)),
-                rng=random.Random(generated_org.pk),
+    if not Organisation.objects.filter(slug="bench-030").exists():
+        with transaction.atomic():
+            generate_organisation(
+                999,
+                initiatives=30,
+                rng=random.Random(30),
+                password=make_password("x"),
+                slug="bench-030",
             )
-
-    from meetings.models import Meeting
-
-    org = Organisation.objects.get(slug="gen-001")
-    meeting = Meeting.objects.filter(organisation=org, status="draft").order_by("date").first()
-    user = get_user_model().objects.get(email="manager@gen-001.example")
+    generated = time.perf_counter() - started
+    full = Organisation.objects.get(slug="gen-001")
+    small = Organisation.objects.get(slug="bench-030")
+    user, _ = get_user_model().objects.get_or_create(email="bench@styr.example")
+    for org in (full, small):
+        Membership.objects.get_or_create(user=user, organisation=org, defaults={"role": "admin"})
     client = Client()
     client.force_login(user)
+    load_before = load()
 
-    rows = []
-    for label, url in [
-        ("Portfolio overview", f"/{org.slug}/"),
-        ("Portfolio overview, filtered (track)", f"/{org.slug}/?track=mandatory"),
-        ("Portfolio overview, sorted, page 3", f"/{org.slug}/?sort=-deadline&page=3"),
-        ("Initiative page", f"/{org.slug}/initiatives/150/"),
-        ("Benefits portfolio (per year, per track, lagging, due, curve)", f"/{org.slug}/benefits/"),
-        ("Benefits portfolio, only my due measurements", f"/{org.slug}/benefits/?mine=1"),
-        ("Business cases list (key figures of 300 cases)", f"/{org.slug}/business-cases/"),
-        ("Harvest per budget year", f"/{org.slug}/benefits/harvest/"),
-        ("Portfolio status (project council, since its last meeting)", f"/{org.slug}/status/"),
-        ("Portfolio status, filtered (track)", f"/{org.slug}/status/?track=must_win"),
-        ("Meeting page (agenda of 20, waiting items)", f"/{org.slug}/meetings/{meeting.pk}/"),
-    ]:
-        median, p95, queries = measure(client, url, args.runs)
-        rows.append((label, median, p95, queries))
+    ids = {org.slug: route_ids(org) for org in (full, small)}
+    pages, documents, failures = [], [], []
+    for route in org_routes():
+        if args.only not in route:
+            continue
+        url = fill(route, for_route(route, ids[full.slug]), full.slug)
+        if client.get(url).status_code != 200:
+            continue  # POST-only forms and redirects
+        median, p95, n, status = timed(client, url, args.runs)
+        n_small = queries(client, fill(route, for_route(route, ids[small.slug]), small.slug))
+        row = (route, median, p95, n_small, n)
+        (documents if route.endswith(DOCUMENTS) else pages).append(row)
 
-    # Query count against portfolio size: a small organisation against a full one.
-    from organisations.models import Membership
+    api = []
+    schema = client.get("/api/v1/openapi.json").json()
+    tokens = {}
+    for org in (full, small):
+        _t, raw = PersonalAccessToken.issue(user=user, organisation=org, name="bench", scope="read")
+        tokens[org.slug] = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    for path, methods in schema["paths"].items():
+        if "get" not in methods or args.only not in path:
+            continue
+        url = fill_api(path, for_route(path, ids[full.slug]), full.slug) + "?limit=200"
+        median, p95, n, status = timed(client, url, args.runs, **tokens[full.slug])
+        small_url = fill_api(path, for_route(path, ids[small.slug]), small.slug) + "?limit=200"
+        n_small = queries(client, small_url, **tokens[small.slug])
+        api.append((path.removeprefix("/api/v1"), median, p95, n_small, n))
 
-    small, _ = Organisation.objects.get_or_create(
-        slug="bench-small",
-        defaults={
-            "name": "Small",
-            "code": "0001",
-            "country": "DK",
-            "language": "da",
-            "currency": "DKK",
-        },
-    )
-    Membership.objects.get_or_create(user=user, organisation=small, defaults={"role": "reader"})
-    for n in range(1, 6):
-        Initiative.objects.get_or_create(
-            organisation=small, number=n, defaults={"title": f"S{n}", "track": "prerequisite"}
-        )
-    _m, _p, small_queries = measure(client, f"/{small.slug}/", 3)
-    _m, _p, full_queries = measure(client, f"/{org.slug}/", 3)
+    exports = []
+    for route, median, p95, _s, _n in documents:
+        if route.endswith(".xlsx"):
+            url = fill(route, for_route(route, ids[full.slug]), full.slug)
+            memory, size = peak_memory(client, url)
+            exports.append((route, median, p95, memory, size))
 
     total = Initiative.objects.count()
     print(
         f"Machine: {platform.node()} · {platform.processor() or platform.machine()} · "
-        f"{os.cpu_count()} cores · Python {platform.python_version()} · {connection.vendor}"
+        f"{os.cpu_count()} cores · Python {platform.python_version()} · {connection.vendor} · "
+        f"load (1 / 5 min) {load_before} before, {load()} after"
     )
     print(
         f"Data set: {Organisation.objects.count()} organisations, {total} initiatives "
-        f"(generated in {generated:.1f} s this run)\n"
+        f"(this run generated for {generated:.1f} s); {args.runs} requests per row\n"
     )
-    print("| page | median ms | p95 ms | SQL queries |")
+    print("| page of gen-001 (300 initiatives) | median ms | p95 ms | queries 30 → 300 |")
     print("|---|---:|---:|---:|")
-    for label, median, p95, queries in rows:
-        print(f"| {label} | {median:.1f} | {p95:.1f} | {queries} |")
+    for route, median, p95, n_small, n in pages:
+        print(f"| `{route}` | {median:.1f} | {p95:.1f} | {n_small} → {n} |")
+        if p95 > PAGE_P95_MS:
+            failures.append(f"page {route}: p95 {p95:.1f} ms > {PAGE_P95_MS}")
+    print("\n| document | median ms | p95 ms | queries 30 → 300 |")
+    print("|---|---:|---:|---:|")
+    for route, median, p95, n_small, n in documents:
+        print(f"| `{route}` | {median:.1f} | {p95:.1f} | {n_small} → {n} |")
+    print("\n| API read, limit=200 | median ms | p95 ms | queries 30 → 300 |")
+    print("|---|---:|---:|---:|")
+    for path, median, p95, n_small, n in api:
+        print(f"| `{path}` | {median:.1f} | {p95:.1f} | {n_small} → {n} |")
+        if p95 > API_P95_MS:
+            failures.append(f"API {path}: p95 {p95:.1f} ms > {API_P95_MS}")
+    print("\n| xlsx export | median ms | p95 ms | peak Python memory MB | file MB |")
+    print("|---|---:|---:|---:|---:|")
+    for route, median, p95, memory, size in exports:
+        print(f"| `{route}` | {median:.1f} | {p95:.1f} | {memory:.1f} | {size:.2f} |")
+        if p95 > EXPORT_MS:
+            failures.append(f"export {route}: p95 {p95:.1f} ms > {EXPORT_MS}")
     print(
-        f"\nSQL queries on the overview: {small_queries} with 5 initiatives, "
-        f"{full_queries} with {args.initiatives}."
+        f"\nGoals: pages p95 ≤ {PAGE_P95_MS} ms, API p95 ≤ {API_P95_MS} ms, "
+        f"exports ≤ {EXPORT_MS} ms: " + ("all met." if not failures else "NOT met:")
     )
-    benefits_p95 = max(p95 for label, _m, p95, _q in rows if label.startswith("Benefits"))
-    print(
-        f"Aim: benefit views p95 under 150 ms: "
-        f"{'met' if benefits_p95 < 150 else 'NOT met'} ({benefits_p95:.1f} ms)"
-    )
-    governance_p95 = max(
-        p95 for label, _m, p95, _q in rows if label.startswith(("Portfolio status", "Meeting"))
-    )
-    print(
-        f"Aim: status and meeting pages p95 under 150 ms: "
-        f"{'met' if governance_p95 < 150 else 'NOT met'} ({governance_p95:.1f} ms)"
-    )
-    print(f"Status reports in the data set: {StatusReport.objects.count()}")
-    from benefits.models import Measurement
-
-    print(f"Measurements in the data set: {Measurement.objects.count()}")
-    overview_p95 = rows[0][2]
-    print(
-        f"Aim: overview p95 under 50 ms: {'met' if overview_p95 < 50 else 'NOT met'} ({overview_p95:.1f} ms)"
-    )
+    for failure in failures:
+        print(f"- {failure}")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, FloatField
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DecimalField, OrgOwned, OrgQuerySet
@@ -57,10 +61,35 @@ SENSITIVITY_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class KeyFigures:
+    """What a list shows of a case: expected totals, NPV and the payback (calendar) year."""
+
+    total_cost: float
+    total_benefit: float
+    npv: float
+    payback_year: int | None
+
+
 class BusinessCaseQuerySet(OrgQuerySet):
     def approved(self) -> BusinessCaseQuerySet:
         """Cases whose current version is approved (a stage gate's required artefact)."""
         return self.filter(status=CaseStatus.APPROVED)
+
+    def with_key_figures(self) -> BusinessCaseQuerySet:
+        """Each case's stored total costs, total benefits, NPV and payback year, read out
+        of the stored figures by the database (a list needs four numbers per case, not the
+        whole JSON document); see BusinessCase.key_figures."""
+        stored = {
+            "key_cost": "stored_figures__expected__total_cost",
+            "key_benefit": "stored_figures__expected__total_benefit",
+            "key_npv": "stored_figures__expected__npv",
+            "key_payback": "stored_figures__expected__payback_year",
+        }
+        return self.defer("stored_figures").annotate(
+            **{name: Cast(KT(path), FloatField()) for name, path in stored.items()},
+            key_version=F("figures_version"),
+        )
 
     def store_figures(self) -> int:
         """Store the key figures of every case whose stored ones are missing or stale (data
@@ -171,6 +200,23 @@ class BusinessCase(OrgOwned, Versioned):
             "lines": [line.to_data(self.hourly_rate) for line in lines],
             "risks": [risk.to_data() for risk in risks],
         }
+
+    def key_figures(self) -> KeyFigures:
+        """Total costs, total benefits, NPV (expected values) and the payback year: from
+        the stored figures when the case was loaded with_key_figures() and they belong to
+        its version, else from figures()."""
+        if self.has_key_figures:
+            payback = None if self.key_payback is None else self.first_year + int(self.key_payback)
+            return KeyFigures(self.key_cost, self.key_benefit, self.key_npv, payback)
+        # Computed from the lines (prefetch them): the stored JSON is deferred.
+        expected = figures_from_data(self.to_data()).expected
+        payback = None if expected.payback_year is None else self.first_year + expected.payback_year
+        return KeyFigures(expected.total_cost, expected.total_benefit, expected.npv, payback)
+
+    @property
+    def has_key_figures(self) -> bool:
+        """Loaded with_key_figures() and stored for the case's current version."""
+        return getattr(self, "key_version", None) == self.version and self.key_npv is not None
 
     @property
     def has_stored_figures(self) -> bool:

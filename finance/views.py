@@ -106,11 +106,16 @@ def case_context(data: dict, currency: str) -> dict:
 
 @org_required(Perm.VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
-    cases = list(BusinessCase.objects.for_org(request.organisation).select_related("initiative"))
+    cases = list(
+        BusinessCase.objects.for_org(request.organisation)
+        .select_related("initiative")
+        .with_key_figures()
+    )
     # Figures are read as stored with each case's version; only a case without them (loaded
     # before they were stored) needs its lines and risks, all fetched at once.
-    prefetch_related_objects([c for c in cases if not c.has_stored_figures], "lines", "risks")
-    rows = [(case, case.figures()) for case in cases]
+    prefetch_related_objects([c for c in cases if not c.has_key_figures], "lines", "risks")
+    base = reverse("finance:list", args=[request.organisation.slug])
+    rows = [(case, case.key_figures(), f"{base}{case.pk}/") for case in cases]
     return render(request, "finance/list.html", {"rows": rows})
 
 

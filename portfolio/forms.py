@@ -244,18 +244,25 @@ class EntriesForm(forms.Form):
         self.scenario = scenario
         self.initiatives = list(initiatives)
         entries = {e.initiative_id: e for e in scenario.entries.all()}
-        years = [("", _("Default"))] + [(str(y), str(y)) for y in scenario.years]
+        # Choices and label patterns translated once, not three times per row (300 rows).
+        years = [("", str(_("Default")))] + [(str(y), str(y)) for y in scenario.years]
+        decisions = [(value, str(label)) for value, label in EntryDecision.choices]
+        decision_label, earliest_label, latest_label = (
+            str(_("Decision for %(initiative)s")),
+            str(_("Earliest start for %(initiative)s")),
+            str(_("Latest start for %(initiative)s")),
+        )
         self.rows = []
         for ini in self.initiatives:
             entry = entries.get(ini.pk)
             d, e, lt = f"d_{ini.pk}", f"e_{ini.pk}", f"l_{ini.pk}"
             self.fields[d] = forms.ChoiceField(
-                label=_("Decision for %(initiative)s") % {"initiative": ini.reference},
-                choices=EntryDecision.choices,
+                label=decision_label % {"initiative": ini.reference},
+                choices=decisions,
                 initial=entry.decision if entry else EntryDecision.AUTO,
             )
             self.fields[e] = forms.TypedChoiceField(
-                label=_("Earliest start for %(initiative)s") % {"initiative": ini.reference},
+                label=earliest_label % {"initiative": ini.reference},
                 choices=years,
                 required=False,
                 coerce=int,
@@ -263,7 +270,7 @@ class EntriesForm(forms.Form):
                 initial=str(entry.earliest_year) if entry and entry.earliest_year else "",
             )
             self.fields[lt] = forms.TypedChoiceField(
-                label=_("Latest start for %(initiative)s") % {"initiative": ini.reference},
+                label=latest_label % {"initiative": ini.reference},
                 choices=years,
                 required=False,
                 coerce=int,
@@ -275,7 +282,30 @@ class EntriesForm(forms.Form):
             self.initial["version"] = scenario.version
 
     def bound_rows(self):
-        return [(ini, self[d], self[e], self[lt]) for ini, d, e, lt in self.rows]
+        """Per initiative its three select boxes, rendered here rather than as 900 bound
+        fields through the template (the page of a 300-initiative portfolio took ~80 ms)."""
+        return [
+            (ini, self._select(d), self._select(e), self._select(lt)) for ini, d, e, lt in self.rows
+        ]
+
+    def _select(self, name: str) -> dict:
+        field, key = self.fields[name], self.add_prefix(name)
+        if self.is_bound:
+            value = field.widget.value_from_datadict(self.data, self.files, key)
+        else:
+            value = self.get_initial_for_field(field, name)
+        attrs = {"id": f"id_{key}"}
+        if field.required:
+            attrs["required"] = True
+        errors = self.errors.get(name) if self.is_bound else None
+        if errors:
+            attrs["aria-invalid"] = "true"
+        return {
+            "id": attrs["id"],
+            "label": field.label,
+            "html": field.widget.render(key, value, attrs),
+            "errors": errors,
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -142,7 +143,9 @@ def scenario_detail(request: HttpRequest, scenario_id: int) -> HttpResponse:
     return render(request, template, context)
 
 
-def _part_page(request, scenario, form, template: str, save, message: str) -> HttpResponse:
+def _part_page(
+    request, scenario, form, template: str, save, message: str, extra=None
+) -> HttpResponse:
     """A page editing one part of a scenario (limits, entries) under its version check."""
     back = reverse("portfolio:scenario", args=[request.organisation.slug, scenario.pk])
     status = 200
@@ -159,7 +162,7 @@ def _part_page(request, scenario, form, template: str, save, message: str) -> Ht
     return render(
         request,
         template,
-        {"scenario": scenario, "form": form, "back_url": back},
+        {"scenario": scenario, "form": form, "back_url": back, **(extra or {})},
         status=status,
     )
 
@@ -180,6 +183,9 @@ def limits_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
     )
 
 
+ENTRIES_PER_PAGE = 100
+
+
 @org_required(Perm.PLAN_PORTFOLIO)
 def entries_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
     scenario = _scenario(request, scenario_id)
@@ -189,7 +195,10 @@ def entries_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
         .only("id", "number", "title", "track", "stage")
         .order_by("number")
     )
-    form = EntriesForm(request.POST or None, scenario=scenario, initiatives=initiatives)
+    # A page of initiatives at a time (saving one page keeps the others' settings): 300
+    # rows of three select boxes are slow to render and to use on a phone.
+    page = Paginator(initiatives, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    form = EntriesForm(request.POST or None, scenario=scenario, initiatives=page.object_list)
 
     def save(version: int) -> None:
         save_entries(
@@ -203,6 +212,7 @@ def entries_edit(request: HttpRequest, scenario_id: int) -> HttpResponse:
         "portfolio/entries.html",
         save,
         _("The initiatives' settings were saved."),
+        extra={"page": page},
     )
 
 

@@ -93,9 +93,10 @@ def save_limits(*, scenario: Scenario, user, expected_version: int, limits) -> N
 
 
 def save_entries(*, scenario: Scenario, user, expected_version: int, entries) -> None:
+    """Set the given initiatives' entries (one page of them); the others' stay."""
     with transaction.atomic():
         _bump(scenario, expected_version)
-        scenario.entries.all().delete()
+        scenario.entries.filter(initiative__in=[ini for ini, *_rest in entries]).delete()
         ScenarioEntry.objects.bulk_create(
             ScenarioEntry(
                 organisation_id=scenario.organisation_id,

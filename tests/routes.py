@@ -3,9 +3,13 @@ from an organisation's own objects: shared by the outsider test and the query-co
 
 from __future__ import annotations
 
+import datetime
 import re
 
+from django.db.models import Count
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from organisations.models import Membership
 
 PARAMETER = re.compile(r"<(\w+:)?(\w+)>")
 
@@ -39,3 +43,80 @@ def fill_api(path: str, ids: dict, slug: str) -> str:
     return re.sub(
         r"{(\w+)}", lambda m: slug if m.group(1) == "org_slug" else str(ids[m.group(1)]), path
     )
+
+
+def route_ids(org) -> dict:
+    """A filled-in value for every route parameter, from `org`'s own objects: the richest
+    initiative (a case, a benefit with harvest, decisions, then the most risks and tags), so
+    that no prefetch is skipped for lack of rows. Needs the data `styr generate` makes."""
+    from benefits.models import Benefit
+    from cycle.models import CycleEvent
+    from finance.models import Approval, BusinessCase
+    from governance.models import Body, BodyMember, GateCheck, Mandate
+    from initiatives.models import Initiative
+    from meetings.models import Meeting
+    from portfolio.models import Criterion, Scenario
+    from reporting.models import Risk
+    from strategy.models import Strategy
+
+    initiative = (
+        Initiative.objects.for_org(org)
+        .annotate(
+            n_cases=Count("business_cases", distinct=True),
+            n_risks=Count("risk_register", distinct=True),
+            n_decisions=Count("decisions", distinct=True),
+            n_tags=Count("tags", distinct=True),
+        )
+        .filter(n_cases__gt=0, n_decisions__gt=0, benefits__harvests__isnull=False)
+        .order_by("-n_risks", "-n_tags", "number")
+        .first()
+    )
+    case = BusinessCase.objects.for_org(org).filter(initiative=initiative).first()
+    benefit = Benefit.objects.for_org(org).filter(initiative=initiative).first()
+    approval = Approval.objects.for_org(org).first()
+    scenario = Scenario.objects.for_org(org).first()
+    body = Body.objects.for_org(org).get(kind="project_council")
+    meeting = Meeting.objects.for_org(org).filter(status="draft").first()
+    strategy = Strategy.objects.for_org(org).first()
+    return {
+        "meeting_id": meeting.pk,
+        "item_id": meeting.items.first().pk,
+        "point_id": GateCheck.objects.for_org(org).first().pk,
+        "entry_id": Risk.objects.for_org(org).filter(initiative=initiative).first().pk,
+        "event_id": CycleEvent.objects.for_org(org).first().pk,
+        "criterion_id": Criterion.objects.for_org(org).first().pk,
+        "scenario_id": scenario.pk,
+        "run_id": scenario.runs.order_by("-pk").first().pk,
+        "body_id": body.pk,
+        "member_id": BodyMember.objects.for_org(org).filter(body=body).first().pk,
+        "mandate_id": Mandate.objects.for_org(org).filter(body=body).first().pk,
+        "strategy_id": strategy.pk,
+        "pk": strategy.pk,
+        "case_id": case.pk,
+        "line_id": case.lines.first().pk,
+        "risk_id": case.risks.first().pk,
+        "approval_id": approval.pk,
+        "approval_case_id": approval.business_case_id,
+        "focus_area_pk": strategy.focus_areas.first().pk,
+        "benefit_id": benefit.pk,
+        "measurement_id": benefit.measurements.first().pk,
+        "harvest_id": benefit.harvests.first().pk,
+        "output_id": benefit.outputs.first().pk,
+        "year": datetime.date.today().year + 1,
+        "number": initiative.number,
+        "section": "vision",
+        "kind": "themes",
+        "part_pk": strategy.themes.first().pk,
+        "membership_id": Membership.objects.filter(organisation=org).first().pk,
+        "track": "must_win",
+    }
+
+
+def for_route(route: str, ids: dict) -> dict:
+    """Parameters whose object depends on the route: an approval's own case, and `pk`,
+    which is a strategy on the pages and a focus area in the API's focus-area path."""
+    if "approval_id" in route:
+        ids = ids | {"case_id": ids["approval_case_id"]}
+    if "focus-areas/{pk}" in route:
+        ids = ids | {"pk": ids["focus_area_pk"]}
+    return ids

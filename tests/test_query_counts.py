@@ -10,20 +10,18 @@ skipped for lack of rows does not hide a difference.
 
 from __future__ import annotations
 
-import datetime
 import random
 
 import pytest
 from django.contrib.auth.hashers import make_password
 from django.db import connection
-from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import PersonalAccessToken
 from demo.generate import generate_organisation
 from organisations.models import Membership
 
-from .routes import fill, fill_api, org_routes
+from .routes import fill, fill_api, for_route, org_routes, route_ids
 
 SMALL, LARGE = 8, 24
 
@@ -32,81 +30,6 @@ MAY_DIFFER: dict[str, str] = {
     "meetings/<int:meeting_id>/": "one query more when an initiative in a followed track lags "
     "(the waiting items then name it); none lags in the small set",
 }
-
-
-def _ids(org) -> dict:
-    """A filled-in value for every route parameter, from `org`'s own objects."""
-    from benefits.models import Benefit
-    from cycle.models import CycleEvent
-    from finance.models import Approval, BusinessCase
-    from governance.models import Body, BodyMember, GateCheck, Mandate
-    from initiatives.models import Initiative
-    from meetings.models import Meeting
-    from portfolio.models import Criterion, Scenario
-    from reporting.models import Risk
-    from strategy.models import Strategy
-
-    initiative = (
-        Initiative.objects.for_org(org)
-        .annotate(
-            n_cases=Count("business_cases", distinct=True),
-            n_risks=Count("risk_register", distinct=True),
-            n_decisions=Count("decisions", distinct=True),
-            n_tags=Count("tags", distinct=True),
-        )
-        .filter(n_cases__gt=0, n_decisions__gt=0, benefits__harvests__isnull=False)
-        .order_by("-n_risks", "-n_tags", "number")
-        .first()
-    )
-    case = BusinessCase.objects.for_org(org).filter(initiative=initiative).first()
-    benefit = Benefit.objects.for_org(org).filter(initiative=initiative).first()
-    approval = Approval.objects.for_org(org).first()
-    scenario = Scenario.objects.for_org(org).first()
-    body = Body.objects.for_org(org).get(kind="project_council")
-    meeting = Meeting.objects.for_org(org).filter(status="draft").first()
-    strategy = Strategy.objects.for_org(org).first()
-    return {
-        "meeting_id": meeting.pk,
-        "item_id": meeting.items.first().pk,
-        "point_id": GateCheck.objects.for_org(org).first().pk,
-        "entry_id": Risk.objects.for_org(org).filter(initiative=initiative).first().pk,
-        "event_id": CycleEvent.objects.for_org(org).first().pk,
-        "criterion_id": Criterion.objects.for_org(org).first().pk,
-        "scenario_id": scenario.pk,
-        "run_id": scenario.runs.order_by("-pk").first().pk,
-        "body_id": body.pk,
-        "member_id": BodyMember.objects.for_org(org).filter(body=body).first().pk,
-        "mandate_id": Mandate.objects.for_org(org).filter(body=body).first().pk,
-        "strategy_id": strategy.pk,
-        "pk": strategy.pk,
-        "case_id": case.pk,
-        "line_id": case.lines.first().pk,
-        "risk_id": case.risks.first().pk,
-        "approval_id": approval.pk,
-        "approval_case_id": approval.business_case_id,
-        "focus_area_pk": strategy.focus_areas.first().pk,
-        "benefit_id": benefit.pk,
-        "measurement_id": benefit.measurements.first().pk,
-        "harvest_id": benefit.harvests.first().pk,
-        "output_id": benefit.outputs.first().pk,
-        "year": datetime.date.today().year + 1,
-        "number": initiative.number,
-        "section": "vision",
-        "kind": "themes",
-        "part_pk": strategy.themes.first().pk,
-        "membership_id": Membership.objects.filter(organisation=org).first().pk,
-        "track": "must_win",
-    }
-
-
-def _for_route(route: str, ids: dict) -> dict:
-    """Parameters whose object depends on the route: an approval's own case, and `pk`,
-    which is a strategy on the pages and a focus area in the API's focus-area path."""
-    if "approval_id" in route:
-        ids = ids | {"case_id": ids["approval_case_id"]}
-    if "focus-areas/{pk}" in route:
-        ids = ids | {"pk": ids["focus_area_pk"]}
-    return ids
 
 
 @pytest.fixture
@@ -137,13 +60,13 @@ def _count(client, url: str, **headers) -> tuple[int, int]:
 def test_every_page_makes_the_same_queries_at_8_and_24_initiatives(client, sizes):
     admin, orgs = sizes
     client.force_login(admin)
-    ids = [_ids(org) for org in orgs]
+    ids = [route_ids(org) for org in orgs]
     differing = {}
     routes = org_routes()
     assert len(routes) > 60
     for route in routes:
         (small_status, small), (large_status, large) = (
-            _count(client, fill(route, _for_route(route, i), org.slug))
+            _count(client, fill(route, for_route(route, i), org.slug))
             for org, i in zip(orgs, ids, strict=True)
         )
         assert small_status == large_status and small_status in (200, 302, 405), route
@@ -165,10 +88,10 @@ def test_every_api_read_makes_the_same_queries_at_8_and_24_initiatives(client, s
             user=admin, organisation=org, name="q", scope="read"
         )
         headers = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
-        ids = _ids(org)
+        ids = route_ids(org)
         row = {}
         for path in reads:
-            url = fill_api(path, _for_route(path, ids), org.slug) + "?limit=200"
+            url = fill_api(path, for_route(path, ids), org.slug) + "?limit=200"
             status, queries = _count(client, url, **headers)
             assert status == 200, (path, status)
             row[path] = queries

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms, template
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -81,13 +82,45 @@ def field(bound_field, hint: str = "", no_hint: bool = False):
         attrs["aria-invalid"] = "true"
     if kind == "textarea":
         attrs.setdefault("rows", bound_field.field.widget.attrs.get("rows", 6))
-    return {
+    context = {
         "f": bound_field,
         "kind": kind,
         "hint": help_text,
-        "widget": bound_field.as_widget(attrs=attrs),
         "describedby": " ".join(described),
     }
+    if kind in ("checkboxes", "radios"):
+        context["options"] = _options(bound_field, kind)
+    else:
+        context["widget"] = bound_field.as_widget(attrs=attrs)
+    return context
+
+
+def _options(bound_field, kind: str) -> dict:
+    """The checkboxes or radio buttons of a choice field as one piece of HTML, written here
+    rather than by a template per option: a list of 300 initiatives took ~50 ms through
+    Django's option templates."""
+    tag = "radio" if kind == "radios" else "checkbox"
+    rows = [
+        (
+            tag,
+            tag,
+            tag,
+            option.data["name"],
+            option.id_for_label,
+            option.data["value"],
+            " checked" if option.data["selected"] else "",
+            option.id_for_label,
+            option.choice_label,
+        )
+        for option in bound_field
+    ]
+    html = format_html_join(
+        "\n",
+        '<div class="form-group-{}"><input class="form-{}" type="{}" name="{}" id="{}" '
+        'value="{}"{}><label for="{}">{}</label></div>',
+        rows,
+    )
+    return {"html": html, "count": len(rows)}
 
 
 @register.filter

@@ -230,3 +230,28 @@ def test_the_problem_downloads_for_styr_optimize(client, member, scenario):
     import json
 
     optimizer.parse_problem(json.loads(r.content))
+
+
+def test_saving_one_page_of_initiatives_keeps_the_other_pages(
+    client, member, scenario, portfolio, monkeypatch
+):
+    from portfolio import scenario_views
+    from portfolio.models import ScenarioEntry
+
+    monkeypatch.setattr(scenario_views, "ENTRIES_PER_PAGE", 1)
+    client.force_login(member)
+    url = f"/skovby/scenarios/{scenario.pk}/initiatives/"
+    first, second = sorted(portfolio.values(), key=lambda i: i.number)[:2]
+    page = client.get(url).content.decode()
+    assert f'name="d_{first.pk}"' in page and f'name="d_{second.pk}"' not in page
+    assert "?page=2" in page
+    assert (
+        client.post(url, {"version": scenario.version, f"d_{first.pk}": "out"}).status_code == 302
+    )
+    scenario.refresh_from_db()
+    data = {"version": scenario.version, f"d_{second.pk}": "in"}
+    assert client.post(f"{url}?page=2", data).status_code == 302
+    kept = dict(
+        ScenarioEntry.objects.filter(scenario=scenario).values_list("initiative", "decision")
+    )
+    assert kept == {first.pk: "out", second.pk: "in"}

@@ -1,0 +1,34 @@
+"""The select boxes written in one pass say exactly what Django's templates say."""
+
+import pytest
+from django import forms
+from django.test.utils import override_settings
+from pytest_django.asserts import assertHTMLEqual
+
+from core.widgets import FastSelect, FastSelectMultiple
+
+CHOICES = [("", "---------"), ("a", "Alfa & <b>beta</b>"), (1, "Én"), ("c", "C")]
+GROUPED = [("", "Ingen"), ("Gruppe <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")]
+ATTRS = {"id": "id_f", "class": "form-select", "required": True, "aria-invalid": "true"}
+
+
+@pytest.mark.parametrize("choices", [CHOICES, GROUPED])
+@pytest.mark.parametrize("value", [None, "", "a", 1, "y", "unknown"])
+def test_a_select_is_written_as_djangos_template_writes_it(choices, value):
+    with override_settings(FORM_RENDERER="django.forms.renderers.DjangoTemplates"):
+        theirs = forms.Select(choices=choices).render("f", value, ATTRS)
+    ours = FastSelect(choices=choices).render("f", value, ATTRS)
+    assertHTMLEqual(ours, theirs)
+
+
+def test_a_multiple_select_marks_every_chosen_value():
+    theirs = forms.SelectMultiple(choices=CHOICES).render("f", ["a", "1"], {"id": "id_f"})
+    ours = FastSelectMultiple(choices=CHOICES).render("f", ["a", "1"], {"id": "id_f"})
+    assertHTMLEqual(ours, theirs)
+    assert ours.count("selected") == 2
+
+
+def test_every_choice_field_uses_them():
+    assert isinstance(forms.ChoiceField().widget, FastSelect)
+    assert isinstance(forms.TypedChoiceField().widget, FastSelect)
+    assert isinstance(forms.MultipleChoiceField().widget, FastSelectMultiple)

@@ -12,6 +12,9 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import FloatField
+from django.db.models.functions import Cast
+
 from initiatives.models import reference
 from initiatives.tracks import ACTIVE_STAGES, Track
 
@@ -64,12 +67,19 @@ def _series(org, benefit_ids=None) -> tuple[dict[int, list], dict[int, list]]:
     if benefit_ids is not None:
         planned = planned.filter(benefit_id__in=benefit_ids)
         measurements = measurements.filter(benefit_id__in=benefit_ids)
+    # The database hands the values over as floats: thousands of rows per request, and a
+    # Decimal made for each only to become a float here cost a third of the page.
+    as_float = Cast("value", FloatField())
     plans: dict[int, list] = defaultdict(list)
-    for benefit_id, period, value in planned.values_list("benefit_id", "period", "value"):
-        plans[benefit_id].append((period, float(value)))
+    for benefit_id, period, value in planned.annotate(v=as_float).values_list(
+        "benefit_id", "period", "v"
+    ):
+        plans[benefit_id].append((period, value))
     measured: dict[int, list] = defaultdict(list)
-    for benefit_id, day, value in measurements.values_list("benefit_id", "measured_on", "value"):
-        measured[benefit_id].append((day, float(value)))
+    for benefit_id, day, value in measurements.annotate(v=as_float).values_list(
+        "benefit_id", "measured_on", "v"
+    ):
+        measured[benefit_id].append((day, value))
     return plans, measured
 
 

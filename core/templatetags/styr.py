@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms, template
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -11,6 +14,19 @@ from core.markdown import render_markdown
 from core.numbers import format_number
 
 register = template.Library()
+
+
+@lru_cache(maxsize=4096)
+def _initiative_prefix(slug: str, script_prefix: str) -> str:
+    return reverse("initiatives:detail", args=[slug, 0]).removesuffix("0/")
+
+
+@register.filter
+def initiative_url(number: int, slug: str) -> str:
+    """An initiative page's address, `{{ i.number|initiative_url:current_org.slug }}`: what
+    {% url 'initiatives:detail' slug number %} gives, with the reverse done once per
+    organisation (pages listing 300 initiatives spent ~30 ms in reverse())."""
+    return f"{_initiative_prefix(slug, get_script_prefix())}{int(number)}/"
 
 
 @register.filter(name="markdown")

@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import BaseModel, ConfigDict
 
-from core.api import Pagination, form_data, form_errors
+from core.api import PagedRows, Pagination, form_data, form_errors
 from core.versioning import save_versioned
 from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
@@ -19,6 +20,7 @@ from organisations.permissions import Perm
 
 from .forms import BenefitForm, MeasurementForm
 from .models import Benefit, MeasurementSource
+from .portfolio import with_series
 from .services import record_measurement, save_plan
 
 router = Router(tags=["benefits"], auth=AUTH)
@@ -33,7 +35,13 @@ def _status(benefit: Benefit, request):
     return benefit._api_status
 
 
-class PeriodOut(Schema):
+class PeriodOut(BaseModel):
+    """One period's plan against realisation. A plain pydantic model, read straight from
+    realisation.PeriodRow: a list page has thousands of them, and Ninja's Schema wraps
+    every object it reads in a Django attribute getter."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     period: datetime.date
     planned: float | None
     actual: float | None
@@ -53,7 +61,10 @@ class MeasurementOut(Schema):
         return obj.benefit_id
 
 
-class BenefitOut(Schema):
+class BenefitRowOut(Schema):
+    """A benefit in the list: its fields and whether it lags; the plan against realisation
+    per period is in the benefit itself (/benefits/{id})."""
+
     id: int
     reference: str
     initiative: int
@@ -78,7 +89,6 @@ class BenefitOut(Schema):
     version: int
     lagging: bool
     next_due: datetime.date | None
-    periods: list[PeriodOut]
 
     @staticmethod
     def resolve_initiative(obj) -> int:
@@ -99,6 +109,12 @@ class BenefitOut(Schema):
     @staticmethod
     def resolve_next_due(obj, context):
         return _status(obj, context["request"]).next_due
+
+
+class BenefitOut(BenefitRowOut):
+    """A benefit with its plan against realisation per period."""
+
+    periods: list[PeriodOut]
 
     @staticmethod
     def resolve_periods(obj, context):
@@ -173,18 +189,19 @@ def _as_form_data(data: dict) -> dict:
     return data
 
 
-@router.get("/organisations/{org_slug}/benefits", response=list[BenefitOut])
+@router.get("/organisations/{org_slug}/benefits", response=list[BenefitRowOut])
 @paginate(Pagination)
 def list_benefits(
     request, org_slug: str, initiative: int | None = None, lagging: bool | None = None
 ):
     membership = _membership(request, org_slug)
-    qs = _qs(membership.organisation)
+    org = membership.organisation
+    qs = Benefit.objects.for_org(org).select_related("initiative")
     if initiative:
         qs = qs.filter(initiative__number=initiative)
     if lagging is not None:
-        return [b for b in qs if _status(b, request).lagging == lagging]
-    return qs
+        return [b for b in with_series(org, list(qs)) if _status(b, request).lagging == lagging]
+    return PagedRows(qs, lambda page: with_series(org, list(page)))
 
 
 @router.get("/organisations/{org_slug}/benefits/{benefit_id}", response=BenefitOut)

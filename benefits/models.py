@@ -195,13 +195,19 @@ class Benefit(OrgOwned, Versioned):
         return [(m.measured_on, float(m.value)) for m in self.measurements.all()]
 
     def status(self, threshold_pct: int) -> realisation.Status:
+        # A benefit loaded by portfolio.with_series carries its plan and measurements as
+        # pairs already; otherwise they come from the (prefetched) related rows.
+        plan, measurements = getattr(self, "series", None) or (
+            self.plan_pairs(),
+            self.measurement_pairs(),
+        )
         return realisation.status(
             baseline=None if self.baseline_value is None else float(self.baseline_value),
             baseline_date=self.baseline_date,
             direction=self.direction,
             months=self.frequency,
-            plan=self.plan_pairs(),
-            measurements=self.measurement_pairs(),
+            plan=plan,
+            measurements=measurements,
             threshold=threshold_pct / 100.0,
             target_date=self.target_date,
         )

@@ -83,6 +83,16 @@ def _series(org, benefit_ids=None) -> tuple[dict[int, list], dict[int, list]]:
     return plans, measured
 
 
+def with_series(org, benefits: list[Benefit]) -> list[Benefit]:
+    """The benefits, each with its plan and measurements as (date, value) pairs in
+    `series`, read in two flat queries rather than a model instance per value: what
+    Benefit.status() needs for a page of many benefits (the API's list)."""
+    plans, measured = _series(org, [b.pk for b in benefits])
+    for b in benefits:
+        b.series = (plans[b.pk], measured[b.pk])
+    return benefits
+
+
 def overview(org, *, today: datetime.date | None = None) -> Overview:
     today = today or datetime.date.today()
     threshold = org.lag_threshold / 100.0

@@ -3,15 +3,17 @@ and approve — with the web's forms, permissions and version checks."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from core.api import Pagination, form_data, form_errors
+from core.api import PagedRows, Pagination, form_data, form_errors
 from governance.models import DecisionKind
 from initiatives.models import Initiative
 from organisations.api_auth import AUTH, api_membership
@@ -68,15 +70,44 @@ class CaseOut(Schema):
 
     @staticmethod
     def resolve_figures(obj):
-        figures = obj.figures()
-        payback = figures.expected.payback_year
-        out = figures.__dict__.copy()
-        # Payback as a calendar year, as users read it.
+        # The figures as stored with the case's version (plain JSON, read as it is), else
+        # computed; the expected payback as a calendar year, as users read it.
+        out = dict(obj.stored_figures if obj.has_stored_figures else asdict(obj.figures()))
+        payback = out["expected"]["payback_year"]
         out["expected"] = {
-            **figures.expected.__dict__,
-            "payback_year": None if payback is None else figures.years[payback],
+            **out["expected"],
+            "payback_year": None if payback is None else out["years"][payback],
         }
         return out
+
+
+class KeyFiguresOut(Schema):
+    total_cost: float
+    total_benefit: float
+    npv: float
+    payback_year: int | None  # a calendar year
+
+
+class CaseSummaryOut(Schema):
+    """A case in the list: what it is and its key figures. The whole case (data, figures
+    per year, sensitivity) is at /business-cases/{id}."""
+
+    id: int
+    initiative: int
+    variant: str
+    status: str
+    version: int
+    first_year: int
+    horizon_years: int
+    key_figures: KeyFiguresOut
+
+    @staticmethod
+    def resolve_initiative(obj) -> int:
+        return obj.initiative.number
+
+    @staticmethod
+    def resolve_key_figures(obj):
+        return obj.key_figures()
 
 
 class CaseIn(Schema):
@@ -141,14 +172,23 @@ def _editable(request, org_slug: str, case_id: int):
     return membership, case
 
 
-@router.get("/organisations/{org_slug}/business-cases", response=list[CaseOut])
+@router.get("/organisations/{org_slug}/business-cases", response=list[CaseSummaryOut])
 @paginate(Pagination)
 def list_cases(request, org_slug: str, initiative: int | None = None):
+    """Every case with its key figures, as the list page shows them."""
     membership = api_membership(request, org_slug, Perm.VIEW)
-    qs = _qs(membership.organisation).order_by("pk")
+    org = membership.organisation
+    qs = BusinessCase.objects.for_org(org).select_related("initiative").with_key_figures()
     if initiative:
         qs = qs.filter(initiative__number=initiative)
-    return qs
+
+    def rows(page):
+        cases = list(page)
+        # Only a case without stored figures is computed, from its lines, all fetched at once.
+        prefetch_related_objects([c for c in cases if not c.has_key_figures], "lines", "risks")
+        return cases
+
+    return PagedRows(qs.order_by("pk"), rows)
 
 
 @router.get("/organisations/{org_slug}/business-cases/{case_id}", response=CaseOut)

@@ -8,9 +8,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, FloatField
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DecimalField, OrgOwned, OrgQuerySet
@@ -70,6 +67,41 @@ class KeyFigures:
     npv: float
     payback_year: int | None
 
+    @classmethod
+    def of(cls, figures: calc.Figures) -> KeyFigures:
+        e = figures.expected
+        payback = None if e.payback_year is None else figures.years[e.payback_year]
+        return cls(e.total_cost, e.total_benefit, e.npv, payback)
+
+
+STORED_FIELDS = [
+    "stored_figures",
+    "figures_version",
+    "key_total_cost",
+    "key_total_benefit",
+    "key_npv",
+    "key_payback_year",
+]
+
+
+def stored_values(figures: calc.Figures, version: int) -> dict:
+    """What a case stores of its figures for `version`: the JSON and the key columns."""
+    key = KeyFigures.of(figures)
+    return dict(
+        zip(
+            STORED_FIELDS,
+            [
+                figures.to_json(),
+                version,
+                key.total_cost,
+                key.total_benefit,
+                key.npv,
+                key.payback_year,
+            ],
+            strict=True,
+        )
+    )
+
 
 class BusinessCaseQuerySet(OrgQuerySet):
     def approved(self) -> BusinessCaseQuerySet:
@@ -77,19 +109,9 @@ class BusinessCaseQuerySet(OrgQuerySet):
         return self.filter(status=CaseStatus.APPROVED)
 
     def with_key_figures(self) -> BusinessCaseQuerySet:
-        """Each case's stored total costs, total benefits, NPV and payback year, read out
-        of the stored figures by the database (a list needs four numbers per case, not the
-        whole JSON document); see BusinessCase.key_figures."""
-        stored = {
-            "key_cost": "stored_figures__expected__total_cost",
-            "key_benefit": "stored_figures__expected__total_benefit",
-            "key_npv": "stored_figures__expected__npv",
-            "key_payback": "stored_figures__expected__payback_year",
-        }
-        return self.defer("stored_figures").annotate(
-            **{name: Cast(KT(path), FloatField()) for name, path in stored.items()},
-            key_version=F("figures_version"),
-        )
+        """Without the stored JSON figures: a list reads the four key figures stored in
+        their own columns beside them (BusinessCase.key_figures)."""
+        return self.defer("stored_figures")
 
     def store_figures(self) -> int:
         """Store the key figures of every case whose stored ones are missing or stale (data
@@ -100,11 +122,10 @@ class BusinessCaseQuerySet(OrgQuerySet):
             if not case.has_stored_figures
         ]
         for case in stale:
-            data = case.figures().to_json()
-            case.stored_figures, case.figures_version = data, case.version
-        self.model._base_manager.bulk_update(
-            stale, ["stored_figures", "figures_version"], batch_size=200
-        )
+            for name, value in stored_values(case.figures(), case.version).items():
+                setattr(case, name, value)
+        if stale:
+            self.model._base_manager.bulk_update(stale, STORED_FIELDS, batch_size=200)
         return len(stale)
 
 
@@ -163,6 +184,12 @@ class BusinessCase(OrgOwned, Versioned):
     # version moves on (every change to the case, its lines or risks claims a new version).
     stored_figures = models.JSONField(null=True, blank=True, editable=False)
     figures_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # What a list shows, in columns of their own (reading them out of the JSON made
+    # PostgreSQL unpack every case's document).
+    key_total_cost = models.FloatField(null=True, blank=True, editable=False)
+    key_total_benefit = models.FloatField(null=True, blank=True, editable=False)
+    key_npv = models.FloatField(null=True, blank=True, editable=False)
+    key_payback_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
 
     objects = BusinessCaseQuerySet.as_manager()
 
@@ -206,17 +233,16 @@ class BusinessCase(OrgOwned, Versioned):
         the stored figures when the case was loaded with_key_figures() and they belong to
         its version, else from figures()."""
         if self.has_key_figures:
-            payback = None if self.key_payback is None else self.first_year + int(self.key_payback)
-            return KeyFigures(self.key_cost, self.key_benefit, self.key_npv, payback)
-        # Computed from the lines (prefetch them): the stored JSON is deferred.
-        expected = figures_from_data(self.to_data()).expected
-        payback = None if expected.payback_year is None else self.first_year + expected.payback_year
-        return KeyFigures(expected.total_cost, expected.total_benefit, expected.npv, payback)
+            return KeyFigures(
+                self.key_total_cost, self.key_total_benefit, self.key_npv, self.key_payback_year
+            )
+        # Computed from the lines (prefetch them): the stored JSON may be deferred.
+        return KeyFigures.of(figures_from_data(self.to_data()))
 
     @property
     def has_key_figures(self) -> bool:
-        """Loaded with_key_figures() and stored for the case's current version."""
-        return getattr(self, "key_version", None) == self.version and self.key_npv is not None
+        """The key figure columns belong to the case's current version."""
+        return self.figures_version == self.version and self.key_npv is not None
 
     @property
     def has_stored_figures(self) -> bool:
@@ -239,11 +265,10 @@ class BusinessCase(OrgOwned, Versioned):
                 CaseRisk.objects.filter(business_case=self),
             )
         )
-        data = figures.to_json()
-        type(self)._base_manager.filter(pk=self.pk, version=self.version).update(
-            stored_figures=data, figures_version=self.version
-        )
-        self.stored_figures, self.figures_version = data, self.version
+        values = stored_values(figures, self.version)
+        type(self)._base_manager.filter(pk=self.pk, version=self.version).update(**values)
+        for name, value in values.items():
+            setattr(self, name, value)
 
 
 def figures_from_data(data: dict) -> calc.Figures:

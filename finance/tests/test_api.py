@@ -22,6 +22,20 @@ def test_it_reads_a_case_with_its_key_figures(client, business_case, member, org
     assert body["initiative"] == 1
 
 
+@pytest.mark.parametrize("stored", [True, False])
+def test_the_list_gives_each_cases_key_figures(client, business_case, member, org, stored):
+    if stored:
+        business_case.store_figures()
+    else:
+        BusinessCase.objects.filter(pk=business_case.pk).update(figures_version=None)
+    r = client.get("/api/v1/organisations/skovby/business-cases", **_headers(member, org))
+    assert r.status_code == 200
+    (row,) = r.json()["items"]
+    assert row["id"] == business_case.pk and row["initiative"] == 1
+    assert row["key_figures"]["npv"] == pytest.approx(89.299211, abs=1e-5)
+    assert row["key_figures"]["payback_year"] == 2030
+
+
 def test_it_creates_a_case_with_the_organisations_defaults(client, initiative, member, org):
     r = client.post(
         "/api/v1/organisations/skovby/initiatives/1/business-cases",

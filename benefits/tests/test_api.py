@@ -77,3 +77,18 @@ def test_a_reader_cannot_record_a_measurement(client, benefit, reader, org):
     )
     assert r.status_code == 403
     assert not Measurement.objects.exists()
+
+
+def test_the_list_says_the_same_as_the_benefit_itself(client, benefit, benefit_owner, org):
+    from benefits.models import Measurement
+
+    Measurement.objects.create(
+        organisation=org, benefit=benefit, measured_on="2026-03-31", value="980"
+    )
+    headers = _headers(benefit_owner, org)
+    (row,) = client.get("/api/v1/organisations/skovby/benefits", **headers).json()["items"]
+    one = client.get(f"/api/v1/organisations/skovby/benefits/{benefit.pk}", **headers).json()
+    assert row["lagging"] is one["lagging"] is True
+    assert row["next_due"] == one["next_due"]
+    assert "periods" not in row and one["periods"]
+    assert {k: v for k, v in one.items() if k != "periods"} == row

@@ -218,7 +218,11 @@ def lagging_initiatives(org, *, tracks=None) -> set[int]:
     Computes only the realisation status (no money), for active initiatives in `tracks`.
     """
 
-    benefits = Benefit.objects.for_org(org).filter(initiative__stage__in=ACTIVE_STAGES)
+    # The initiative's organisation too, though it is the benefit's: without it PostgreSQL
+    # reads every organisation's initiatives to filter them by stage (18 ms at 100 × 300).
+    benefits = Benefit.objects.for_org(org).filter(
+        initiative__organisation=org, initiative__stage__in=ACTIVE_STAGES
+    )
     if tracks is not None:
         benefits = benefits.filter(initiative__track__in=tracks)
     rows = list(

@@ -78,8 +78,12 @@ def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
     # Initiatives sit a layer above the strategy (they serve its focus areas and goals):
     # the page reaches them through that relation rather than an import.
     Initiative = FocusArea.initiatives.rel.related_model
-    initiatives = Initiative.objects.only("id", "number", "title", "track", "stage").order_by(
-        "number"
+    # Scoped to the organisation although the relation already is: the database can then
+    # use the organisation's index instead of reading every organisation's initiatives.
+    initiatives = (
+        Initiative.objects.for_org(request.organisation)
+        .only("id", "number", "title", "track", "stage")
+        .order_by("number")
     )
     focus_areas = FocusArea.objects.order_by("order", "id").prefetch_related(
         Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("target_date", "id")),

@@ -121,6 +121,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default random_page_cost (4) assumes spinning disks: joining 300 rows to
+    # their initiatives then reads all 30,000 initiatives of a large server instead of 300
+    # index lookups (6 ms against 0.8). 1.1 is the usual setting for SSDs and for data in
+    # memory. Empty leaves the server's own setting (e.g. behind a pooler that refuses
+    # startup options).
+    page_cost = os.environ.get("DB_RANDOM_PAGE_COST", "1.1")
+    if page_cost:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+            f"-c random_page_cost={float(page_cost)}"
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -48,6 +48,7 @@ from accounts.models import PersonalAccessToken  # noqa: E402
 from demo.generate import generate_organisation  # noqa: E402
 from initiatives.models import Initiative  # noqa: E402
 from organisations.models import Membership, Organisation  # noqa: E402
+from styr.runtime import tune_garbage_collection  # noqa: E402
 from tests.routes import fill, fill_api, for_route, org_routes, route_ids  # noqa: E402
 
 PAGE_P95_MS, API_P95_MS, EXPORT_MS = 50, 100, 1000
@@ -153,6 +154,7 @@ def main() -> None:
         Membership.objects.get_or_create(user=user, organisation=org, defaults={"role": "admin"})
     client = Client()
     client.force_login(user)
+    tune_garbage_collection()  # as styr.wsgi does for the web server
     load_before = load()
 
     ids = {org.slug: route_ids(org) for org in (full, small)}

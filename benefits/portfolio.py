@@ -59,6 +59,19 @@ class Overview:
     due: list[Row]
 
 
+class AsFloat(Cast):
+    """CAST(value AS a float type), which both databases return as a Python float: without
+    Django's per-row float() converter (25 ms for the 8,000 values of a 300-benefit
+    portfolio on PostgreSQL)."""
+
+    def __init__(self, expression):
+        super().__init__(expression, FloatField())
+
+    @property
+    def convert_value(self):
+        return self._convert_value_noop
+
+
 def _series(org, benefit_ids=None) -> tuple[dict[int, list], dict[int, list]]:
     """The planned values and the measurements per benefit, as (date, value) pairs, in two
     flat queries: of the whole organisation, or of the benefits in `benefit_ids`."""
@@ -69,7 +82,7 @@ def _series(org, benefit_ids=None) -> tuple[dict[int, list], dict[int, list]]:
         measurements = measurements.filter(benefit_id__in=benefit_ids)
     # The database hands the values over as floats: thousands of rows per request, and a
     # Decimal made for each only to become a float here cost a third of the page.
-    as_float = Cast("value", FloatField())
+    as_float = AsFloat("value")
     plans: dict[int, list] = defaultdict(list)
     for benefit_id, period, value in planned.annotate(v=as_float).values_list(
         "benefit_id", "period", "v"

@@ -3,17 +3,26 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.formats import get_format
+from django.utils.translation import get_language
 
 from core.numbers import format_number
 
 
 def separators() -> dict[str, str]:
     """The active language's decimal separator and thousands grouping."""
-    return {
-        "decimal": get_format("DECIMAL_SEPARATOR"),
-        "grouping": get_format("THOUSAND_SEPARATOR"),
-    }
+    return dict(_separators(get_language()))
+
+
+@lru_cache(maxsize=16)
+def _separators(_language: str | None) -> tuple[tuple[str, str], ...]:
+    # Looked up once per language: a table of 300 rows formats thousands of numbers.
+    return (
+        ("decimal", get_format("DECIMAL_SEPARATOR")),
+        ("grouping", get_format("THOUSAND_SEPARATOR")),
+    )
 
 
 def whole(value: float) -> str:

@@ -29,6 +29,35 @@ def initiative_url(number: int, slug: str) -> str:
     return f"{_initiative_prefix(slug, get_script_prefix())}{int(number)}/"
 
 
+@register.simple_tag
+def initiative_links(initiatives, slug: str, details: bool = False):
+    """Links "I-001 Title" to each initiative, separated by commas; with `details`, each
+    followed by its track and stage and separated by semicolons. Written in one pass: the
+    strategy page lists every initiative of the portfolio twice."""
+    prefix = _initiative_prefix(slug, get_script_prefix())
+    if details:
+        return format_html_join(
+            "; ",
+            '<a href="{}{}/">{} {}</a> <span class="styr-muted">({}, {})</span>',
+            (
+                (
+                    prefix,
+                    i.number,
+                    i.reference,
+                    i.title,
+                    i.get_track_display(),
+                    i.get_stage_display().lower(),
+                )
+                for i in initiatives
+            ),
+        )
+    return format_html_join(
+        ", ",
+        '<a href="{}{}/">{} {}</a>',
+        ((prefix, i.number, i.reference, i.title) for i in initiatives),
+    )
+
+
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> str:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 in render_markdown

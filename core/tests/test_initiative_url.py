@@ -8,3 +8,21 @@ def test_the_initiative_url_filter_gives_what_url_gives():
 
     for slug, number in (("skovby", 7), ("gen-001", 300)):
         assert initiative_url(number, slug) == reverse("initiatives:detail", args=[slug, number])
+
+
+def test_initiative_links_name_and_link_every_initiative_escaped(initiative):
+    from django.utils import translation
+
+    from core.templatetags.styr import initiative_links
+    from initiatives.models import Initiative
+
+    Initiative.objects.filter(pk=initiative.pk).update(title="Portal <b>&</b>")
+    initiative.refresh_from_db()
+    with translation.override("da"):
+        plain = initiative_links([initiative, initiative], "skovby")
+        details = initiative_links([initiative], "skovby", details=True)
+    link = '<a href="/skovby/initiatives/1/">I-001 Portal &lt;b&gt;&amp;&lt;/b&gt;</a>'
+    assert plain == f"{link}, {link}"
+    track, stage = initiative.get_track_display(), initiative.get_stage_display().lower()
+    assert details == f'{link} <span class="styr-muted">({track}, {stage})</span>'
+    assert initiative_links([], "skovby") == ""

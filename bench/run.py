@@ -77,21 +77,30 @@ def ensure_database() -> None:
             admin.execute(f'CREATE DATABASE "{settings["NAME"]}"')
 
 
-def timed(client: Client, url: str, runs: int, **headers) -> tuple[float, float, int, int]:
-    """Median and p95 ms over `runs` requests after a warm-up, queries and status."""
-    client.get(url, **headers)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url, **headers)
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-        times.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, **headers)
-    times.sort()
-    p95 = times[min(len(times) - 1, max(0, int(round(0.95 * len(times))) - 1))]
-    return statistics.median(times), p95, len(ctx.captured_queries), response.status_code
+def measure_rounds(client: Client, targets: list[tuple[str, dict]], runs: int) -> list[list]:
+    """Server time in ms of each (url, headers), `runs` times each, in rounds: every round
+    requests every target once, in a shuffled order, so that a moment of load on this
+    shared machine touches one sample of many pages rather than a whole page's samples."""
+    for url, headers in targets:
+        client.get(url, **headers)  # warm caches and templates
+    samples: list[list] = [[] for _ in targets]
+    order = list(range(len(targets)))
+    rng = random.Random(14)
+    for _round in range(runs):
+        rng.shuffle(order)
+        for index in order:
+            url, headers = targets[index]
+            start = time.perf_counter()
+            response = client.get(url, **headers)
+            if response.streaming:
+                b"".join(response.streaming_content)
+            samples[index].append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def p95_of(samples: list) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, max(0, int(round(0.95 * len(ordered))) - 1))]
 
 
 def queries(client: Client, url: str, **headers) -> int:
@@ -158,32 +167,41 @@ def main() -> None:
     load_before = load()
 
     ids = {org.slug: route_ids(org) for org in (full, small)}
-    pages, documents, failures = [], [], []
+    tokens = {}
+    for org in (full, small):
+        _t, raw = PersonalAccessToken.issue(user=user, organisation=org, name="bench", scope="read")
+        tokens[org.slug] = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    # (kind, label, url at 300, url at 30, headers)
+    targets = []
     for route in org_routes():
         if args.only not in route:
             continue
         url = fill(route, for_route(route, ids[full.slug]), full.slug)
         if client.get(url).status_code != 200:
             continue  # POST-only forms and redirects
-        median, p95, n, status = timed(client, url, args.runs)
-        n_small = queries(client, fill(route, for_route(route, ids[small.slug]), small.slug))
-        row = (route, median, p95, n_small, n)
-        (documents if route.endswith(DOCUMENTS) else pages).append(row)
-
-    api = []
+        kind = "document" if route.endswith(DOCUMENTS) else "page"
+        small_url = fill(route, for_route(route, ids[small.slug]), small.slug)
+        targets.append((kind, route, url, small_url, {}))
     schema = client.get("/api/v1/openapi.json").json()
-    tokens = {}
-    for org in (full, small):
-        _t, raw = PersonalAccessToken.issue(user=user, organisation=org, name="bench", scope="read")
-        tokens[org.slug] = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
     for path, methods in schema["paths"].items():
         if "get" not in methods or args.only not in path:
             continue
         url = fill_api(path, for_route(path, ids[full.slug]), full.slug) + "?limit=200"
-        median, p95, n, status = timed(client, url, args.runs, **tokens[full.slug])
         small_url = fill_api(path, for_route(path, ids[small.slug]), small.slug) + "?limit=200"
-        n_small = queries(client, small_url, **tokens[small.slug])
-        api.append((path.removeprefix("/api/v1"), median, p95, n_small, n))
+        targets.append(("api", path.removeprefix("/api/v1"), url, small_url, tokens))
+
+    def headers(target, slug):
+        return target[4].get(slug, {}) if target[4] else {}
+
+    times = measure_rounds(client, [(t[2], headers(t, full.slug)) for t in targets], args.runs)
+    rows = {"page": [], "document": [], "api": []}
+    for target, samples in zip(targets, times, strict=True):
+        kind, label, url, small_url, _h = target
+        n = queries(client, url, **headers(target, full.slug))
+        n_small = queries(client, small_url, **headers(target, small.slug))
+        rows[kind].append((label, statistics.median(samples), p95_of(samples), n_small, n))
+    pages, documents, api = rows["page"], rows["document"], rows["api"]
+    failures = []
 
     exports = []
     for route, median, p95, _s, _n in documents:

@@ -104,6 +104,14 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             )
         self.fields["depends_on"].queryset = others.order_by("number")
         self.fields["alternatives"].queryset = others.order_by("number")
+        # Both lists offer the same initiatives: read them once (300 in a large portfolio);
+        # the fields still validate against their querysets.
+        choices = [
+            (i.pk, self.fields["depends_on"].label_from_instance(i))
+            for i in others.order_by("number")
+        ]
+        self.fields["depends_on"].choices = choices
+        self.fields["alternatives"].choices = choices
         self.fields["track"].choices = list(Track.choices)
         if not membership.can(Perm.CREATE_INITIATIVE) and not self.instance.pk:
             # A contributor proposes an idea; the office takes it further.

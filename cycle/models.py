@@ -72,3 +72,21 @@ class CycleEvent(OrgOwned):
 
     def occurrences(self, start: datetime.date, end: datetime.date) -> list[datetime.date]:
         return wheel.occurrences(self.month, self.day, self.repeat, start, end)
+
+
+class DailyRun(OrgOwned):
+    """One organisation's daily cycle on one day: the row is the claim. Whoever inserts it
+    (a worker, `styr send-reminders`, on any machine) does that day's work; the others see
+    it and skip, so the day's meetings, dues and reminders are made once. A claim left
+    unfinished by a process that died is taken over after `STALE_AFTER`."""
+
+    day = models.DateField()
+    started = models.DateTimeField()
+    finished = models.DateTimeField(null=True, blank=True)
+
+    STALE_AFTER = datetime.timedelta(minutes=30)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "day"], name="unique_daily_run")
+        ]

@@ -1,8 +1,9 @@
 """The yearly cycle at work: events create meetings, due status reports and reminders.
 
 `run_cycle` is idempotent: a meeting is made once per body and date, a due report once
-per initiative and date, a reminder once per key. `styr send-reminders` runs it daily for
-every organisation and then sends what is pending.
+per initiative and date, a reminder once per key. `run_due_cycles` runs it once per
+organisation and day, whoever asks (the worker every minute, `styr send-reminders` from a
+scheduler, on one machine or several): the day is claimed with a unique row first.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,12 +24,12 @@ from initiatives.models import Initiative
 from meetings.models import Meeting
 from meetings.services import add_to_agenda
 from meetings.waiting import waiting_items
-from notifications.services import notify
-from organisations.models import Membership
+from notifications.services import notify, send_pending
+from organisations.models import Membership, Organisation
 from organisations.permissions import Role
 from reporting.models import StatusDue
 
-from .models import CycleEvent, EventKind, Repeat
+from .models import CycleEvent, DailyRun, EventKind, Repeat
 
 HORIZON_DAYS = 14  # how far ahead an event creates its meeting and due reports
 REMIND_DAYS = 7  # a due status report is announced this many days before
@@ -182,3 +185,49 @@ def run_cycle(
             key=f"measure-{row.id}-{row.status.next_due}",
         )
     return result
+
+
+@dataclass
+class DailyResult:
+    organisation: Organisation
+    cycle: CycleResult
+    single: int
+    digests: int
+
+
+def claim_day(organisation, day: datetime.date) -> DailyRun | None:
+    """Claim `organisation`'s cycle for `day`, or None when another process has it: the
+    unique row decides, on one machine or many. An unfinished claim older than
+    DailyRun.STALE_AFTER (its process died) is taken over with a conditional update."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return DailyRun.objects.create(organisation=organisation, day=day, started=now)
+    except IntegrityError:
+        stale = Q(finished__isnull=True, started__lt=now - DailyRun.STALE_AFTER)
+        taken = DailyRun.objects.filter(stale, organisation=organisation, day=day).update(
+            started=now
+        )
+        return DailyRun.objects.get(organisation=organisation, day=day) if taken else None
+
+
+def run_due_cycles(*, today: datetime.date | None = None) -> list[DailyResult]:
+    """Run the daily cycle of every organisation that has not had today's, each once:
+    the yearly cycle's work and reminders (run_cycle), then its pending e-mails and
+    digests. The worker calls this every minute; `styr send-reminders` once."""
+    today = today or timezone.localdate()
+    fresh = timezone.now() - DailyRun.STALE_AFTER
+    done_today = DailyRun.objects.filter(
+        Q(finished__isnull=False) | Q(started__gte=fresh), day=today
+    ).values("organisation")
+    results = []
+    for organisation in Organisation.objects.exclude(pk__in=done_today).order_by("slug"):
+        claim = claim_day(organisation, today)
+        if claim is None:
+            continue
+        with translation.override(organisation.language):  # Bokmål for Norwegian ones
+            cycle = run_cycle(organisation, today=today)
+            single, digests = send_pending(organisation=organisation)
+        DailyRun.objects.filter(pk=claim.pk).update(finished=timezone.now())
+        results.append(DailyResult(organisation, cycle, single, digests))
+    return results

@@ -2,7 +2,8 @@
 digest.
 
 A notification is stored first and sent after the transaction commits, so a rolled-back
-decision sends nothing, and a failed send is retried by `styr send-reminders`.
+decision sends nothing, and a failed send is retried with the next day's cycle (the worker, or
+`styr send-reminders`).
 """
 
 from __future__ import annotations
@@ -76,13 +77,16 @@ def send_immediate(ids: list[int]) -> int:
     return len(sent)
 
 
-def send_pending(now=None) -> tuple[int, int]:
-    """Send what is still unsent: one e-mail each to those without the digest, and one
-    digest per person and organisation to the others. Returns (single, digests)."""
+def send_pending(now=None, *, organisation=None) -> tuple[int, int]:
+    """Send what is still unsent (of one organisation, or of all): one e-mail each to those
+    without the digest, and one digest per person and organisation to the others. Returns
+    (single, digests)."""
     now = now or timezone.now()
     pending = Notification.objects.filter(sent_at__isnull=True).select_related(
         "user", "organisation"
     )
+    if organisation is not None:
+        pending = pending.filter(organisation=organisation)
     groups: dict[tuple[int, int], list[Notification]] = {}
     for n in pending.order_by("created"):
         groups.setdefault((n.organisation_id, n.user_id), []).append(n)

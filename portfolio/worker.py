@@ -1,4 +1,5 @@
-"""The solve worker: runs queued SolveRuns outside web requests (`styr worker`).
+"""The solve queue: runs queued SolveRuns outside web requests (`styr worker`, which lives
+in the cycle app so that it can also run the daily cycle).
 
 The queue is the SolveRun table itself, so no extra server is needed and several workers may
 run: a worker claims a run with a conditional UPDATE (status queued → running), which only
@@ -11,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 
-from django.db import close_old_connections
 from django.utils import timezone
 
 from . import optimizer
@@ -92,11 +92,3 @@ def run_pending(limit: int | None = None) -> int:
         execute(run)
         done += 1
     return done
-
-
-def serve(poll: float = 1.0) -> None:  # pragma: no cover - the loop around run_pending
-    log.info("Styr worker started")
-    while True:
-        close_old_connections()
-        if not run_pending():
-            time.sleep(poll)

@@ -1,28 +1,27 @@
-"""`styr send-reminders`: for a scheduler (cron, systemd timer) to run once a day."""
+"""`styr send-reminders`: the daily cycle from a scheduler (cron, a systemd timer), for
+those who prefer one to the worker's own schedule. Either way each organisation's day is
+done once (cycle.services.run_due_cycles)."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
-from django.utils import translation
 
-from cycle.services import run_cycle
-from notifications.services import send_pending
-from organisations.models import Organisation
+from cycle.services import run_due_cycles
 
 
 class Command(BaseCommand):
     help = (
-        "Run every organisation's yearly cycle (meetings, due status reports, reminders) "
-        "and send the pending e-mails, with the daily digest."
+        "Run the yearly cycle (meetings, due status reports, reminders) and send the pending "
+        "e-mails and digests of every organisation that has not had today's yet."
     )
 
     def handle(self, *args, **options):
-        for org in Organisation.objects.order_by("slug"):
-            with translation.override(org.language):  # Norwegian municipalities read Bokmål
-                result = run_cycle(org)
+        results = run_due_cycles()
+        for r in results:
             self.stdout.write(
-                f"{org.slug}: {result.meetings} meetings, {result.dues} status reports due, "
-                f"{result.notifications} notifications"
+                f"{r.organisation.slug}: {r.cycle.meetings} meetings, {r.cycle.dues} status "
+                f"reports due, {r.cycle.notifications} notifications; sent {r.single} "
+                f"e-mails, {r.digests} digests"
             )
-        single, digests = send_pending()
-        self.stdout.write(f"sent: {single} e-mails, {digests} digests")
+        if not results:
+            self.stdout.write("Every organisation has had today's cycle.")

@@ -24,7 +24,7 @@ from initiatives.models import Initiative
 from meetings.models import Meeting
 from meetings.services import add_to_agenda
 from meetings.waiting import waiting_items
-from notifications.services import notify, send_pending
+from notifications.services import notify, send_digests
 from organisations.models import Membership, Organisation
 from organisations.permissions import Role
 from reporting.models import StatusDue
@@ -191,7 +191,6 @@ def run_cycle(
 class DailyResult:
     organisation: Organisation
     cycle: CycleResult
-    single: int
     digests: int
 
 
@@ -213,8 +212,8 @@ def claim_day(organisation, day: datetime.date) -> DailyRun | None:
 
 def run_due_cycles(*, today: datetime.date | None = None) -> list[DailyResult]:
     """Run the daily cycle of every organisation that has not had today's, each once:
-    the yearly cycle's work and reminders (run_cycle), then its pending e-mails and
-    digests. The worker calls this every minute; `styr send-reminders` once."""
+    the yearly cycle's work and reminders (run_cycle), then the digests of those who chose
+    one. The worker calls this every minute; `styr send-reminders` once."""
     today = today or timezone.localdate()
     fresh = timezone.now() - DailyRun.STALE_AFTER
     done_today = DailyRun.objects.filter(
@@ -227,7 +226,7 @@ def run_due_cycles(*, today: datetime.date | None = None) -> list[DailyResult]:
             continue
         with translation.override(organisation.language):  # Bokmål for Norwegian ones
             cycle = run_cycle(organisation, today=today)
-            single, digests = send_pending(organisation=organisation)
+            digests = send_digests(organisation=organisation)
         DailyRun.objects.filter(pk=claim.pk).update(finished=timezone.now())
-        results.append(DailyResult(organisation, cycle, single, digests))
+        results.append(DailyResult(organisation, cycle, digests))
     return results

@@ -1,22 +1,33 @@
-"""Sending notifications: one row per person and message, e-mailed at once or in the daily
-digest.
+"""Notifications through an outbox: one row per person and message, e-mailed by the
+worker, or in the daily digest.
 
-A notification is stored first and sent after the transaction commits, so a rolled-back
-decision sends nothing, and a failed send is retried with the next day's cycle (the worker, or
-`styr send-reminders`).
+A notification is written in the same transaction as what caused it and never sent inside
+a request: a rolled-back decision leaves nothing, and a mail server that is down delays the
+message without troubling the person who saved. The worker (`send_outbox`, every second or
+so) sends each message once: it holds a message with a lease while sending, retries a
+failure with back-off and gives up after Notification.MAX_ATTEMPTS, leaving the message
+marked failed for the administrator. Those who chose the digest get the day's messages in
+one e-mail from the daily cycle (`send_digests`).
 """
 
 from __future__ import annotations
 
+import datetime
+import logging
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from organisations.models import Membership
 
 from .models import Notification
+
+log = logging.getLogger(__name__)
 
 
 def notify(*, organisation, users, subject: str, body: str, url: str = "", key: str) -> int:
@@ -38,9 +49,6 @@ def notify(*, organisation, users, subject: str, body: str, url: str = "", key: 
                 )
         except IntegrityError:  # the same reminder was made before
             continue
-    if created:
-        ids = [n.pk for n in created]
-        transaction.on_commit(lambda: send_immediate(ids))
     return len(created)
 
 
@@ -64,25 +72,75 @@ def _send_one(n: Notification) -> None:
     send_mail(n.subject, text, None, [n.user.email])
 
 
-def send_immediate(ids: list[int]) -> int:
-    """Send the given notifications to those who want them one by one."""
-    pending = list(
-        Notification.objects.filter(pk__in=ids, sent_at__isnull=True).select_related("user")
-    )
-    digest = _digest_readers(pending)
-    sent = [n for n in pending if (n.organisation_id, n.user_id) not in digest]
-    for n in sent:
-        _send_one(n)
-    Notification.objects.filter(pk__in=[n.pk for n in sent]).update(sent_at=timezone.now())
-    return len(sent)
+LEASE = datetime.timedelta(minutes=5)  # longer than any one send takes
 
 
-def send_pending(now=None, *, organisation=None) -> tuple[int, int]:
-    """Send what is still unsent (of one organisation, or of all): one e-mail each to those
-    without the digest, and one digest per person and organisation to the others. Returns
-    (single, digests)."""
+def backoff(attempts: int) -> datetime.timedelta:
+    """The wait after the `attempts`-th failed try: 1, 2, 4 … minutes, at most an hour."""
+    return datetime.timedelta(minutes=min(60, 2 ** max(0, attempts - 1)))
+
+
+@dataclass
+class OutboxResult:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+
+
+def send_outbox(now=None, *, limit: int = 500) -> OutboxResult:
+    """Send the outbox's due messages to those without the digest, each once."""
     now = now or timezone.now()
-    pending = Notification.objects.filter(sent_at__isnull=True).select_related(
+    result = OutboxResult()
+    due = list(
+        Notification.objects.due_for_sending(now)
+        .exclude(
+            Exists(
+                Membership.objects.filter(
+                    organisation=OuterRef("organisation"),
+                    user=OuterRef("user"),
+                    email_digest=True,
+                )
+            )
+        )
+        .select_related("user")
+        .order_by("created", "pk")[:limit]
+    )
+    for n in due:
+        # The lease: of two workers, one takes the message; the other moves on.
+        held = Notification.objects.due_for_sending(now).filter(pk=n.pk)
+        if not held.update(sending_until=now + LEASE):
+            continue
+        try:
+            _send_one(n)
+        except Exception as error:  # noqa: BLE001 - any failure of the mail server is retried
+            attempts = n.attempts + 1
+            gave_up = attempts >= Notification.MAX_ATTEMPTS
+            Notification.objects.filter(pk=n.pk).update(
+                attempts=attempts,
+                last_error=repr(error)[:2000],
+                next_attempt=now + backoff(attempts),
+                sending_until=None,
+                failed=gave_up,
+            )
+            if gave_up:
+                log.error("Giving up on notification %s after %s tries: %r", n.pk, attempts, error)
+                result.failed += 1
+            else:
+                result.retried += 1
+        else:
+            Notification.objects.filter(pk=n.pk).update(
+                sent_at=timezone.now(), sending_until=None, attempts=n.attempts + 1
+            )
+            result.sent += 1
+    return result
+
+
+def send_digests(now=None, *, organisation=None) -> int:
+    """One e-mail per person (of one organisation, or of all) who chose the digest, with
+    everything unsent for them. The daily cycle calls it once per organisation and day.
+    Returns how many digests were sent."""
+    now = now or timezone.now()
+    pending = Notification.objects.filter(sent_at__isnull=True, failed=False).select_related(
         "user", "organisation"
     )
     if organisation is not None:
@@ -91,23 +149,20 @@ def send_pending(now=None, *, organisation=None) -> tuple[int, int]:
     for n in pending.order_by("created"):
         groups.setdefault((n.organisation_id, n.user_id), []).append(n)
     digest = _digest_readers([n for items in groups.values() for n in items])
-    single = digests = 0
+    digests = 0
     for key, items in groups.items():
-        if key in digest:
-            org = items[0].organisation
-            lines = []
-            for n in items:
-                lines.append(f"• {n.subject}\n{n.body}")
-                if n.url:
-                    lines.append(_absolute(n.url))
-                lines.append("")
-            with translation.override(org.language):
-                subject = _("Styr, %(org)s: %(n)d new") % {"org": org.name, "n": len(items)}
-            send_mail(subject, "\n".join(lines), None, [items[0].user.email])
-            digests += 1
-        else:
-            for n in items:
-                _send_one(n)
-                single += 1
+        if key not in digest:
+            continue  # the outbox sends these one by one
+        org = items[0].organisation
+        lines = []
+        for n in items:
+            lines.append(f"• {n.subject}\n{n.body}")
+            if n.url:
+                lines.append(_absolute(n.url))
+            lines.append("")
+        with translation.override(org.language):
+            subject = _("Styr, %(org)s: %(n)d new") % {"org": org.name, "n": len(items)}
+        send_mail(subject, "\n".join(lines), None, [items[0].user.email])
         Notification.objects.filter(pk__in=[n.pk for n in items]).update(sent_at=now)
-    return single, digests
+        digests += 1
+    return digests

@@ -62,10 +62,15 @@ def test_the_old_demo_database_upgrades_and_keeps_every_meeting_item_decision_an
 
     _manage(db, "migrate", "--noinput", "-v0")
 
+    def kept(table: str, rows: list[dict]) -> list[dict]:
+        # Later migrations may add columns (the notifications' outbox); the old ones keep
+        # their values.
+        return [{k: r[k] for k in was} for r, was in zip(_rows(db, table), rows, strict=True)]
+
     for old, new in MOVED.items():
-        assert _rows(db, new) == before[old]
+        assert kept(new, before[old]) == before[old]
     for table in KEPT:
-        assert _rows(db, table) == before[table]
+        assert kept(table, before[table]) == before[table]
     with sqlite3.connect(db) as conn:
         labels = dict(
             conn.execute(

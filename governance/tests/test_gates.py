@@ -228,12 +228,16 @@ def test_the_lead_hears_of_the_gate_decision(
 ):
     from django.core import mail
 
+    from notifications.services import send_outbox
+
     with django_capture_on_commit_callbacks(execute=True):
         pass_gate(
             decision=_gate(initiative, bodies["executive_board"], outcome="postpone"),
             done=set(),
             user=member,
         )
+    assert mail.outbox == []  # written with the decision, sent by the worker
+    assert send_outbox().sent == 1
     assert [m.to for m in mail.outbox] == [["member@skovby.dk"]]
     assert "Direktion besluttede: Udsat" in mail.outbox[0].body
 

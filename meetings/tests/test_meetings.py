@@ -190,6 +190,9 @@ def test_publishing_sends_the_agenda_to_the_members(
     assert r.status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == "published"
+    from notifications.services import send_outbox
+
+    send_outbox()
     assert [m.to for m in mail.outbox] == [["member@skovby.dk"]]
     assert "Dagsorden" in mail.outbox[0].subject
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 
 from cycle.services import run_due_cycles
+from notifications.services import send_outbox
 
 
 class Command(BaseCommand):
     help = (
-        "Run the yearly cycle (meetings, due status reports, reminders) and send the pending "
-        "e-mails and digests of every organisation that has not had today's yet."
+        "Run the yearly cycle (meetings, due status reports, reminders) and the digests of "
+        "every organisation that has not had today's yet, and send the e-mail outbox."
     )
 
     def handle(self, *args, **options):
@@ -20,8 +21,12 @@ class Command(BaseCommand):
         for r in results:
             self.stdout.write(
                 f"{r.organisation.slug}: {r.cycle.meetings} meetings, {r.cycle.dues} status "
-                f"reports due, {r.cycle.notifications} notifications; sent {r.single} "
-                f"e-mails, {r.digests} digests"
+                f"reports due, {r.cycle.notifications} notifications, {r.digests} digests"
             )
         if not results:
             self.stdout.write("Every organisation has had today's cycle.")
+        # Without a worker, the outbox is sent from here (retried at the next run).
+        sent = send_outbox()
+        self.stdout.write(
+            f"e-mails: {sent.sent} sent, {sent.retried} to retry, {sent.failed} given up"
+        )

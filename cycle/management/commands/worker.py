@@ -1,5 +1,6 @@
 """`styr worker`: the background work of a Styr server. Queued solves and frontiers run as
-they come (portfolio.worker); once a minute the daily cycle of every organisation that has
+they come (portfolio.worker), the e-mail outbox is sent (notifications.services); once a
+minute the daily cycle of every organisation that has
 not had today's runs (cycle.services.run_due_cycles), so no scheduler is needed. Several
 workers, on one machine or several, share both safely."""
 
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from cycle.services import run_due_cycles
+from notifications.services import send_outbox
 from portfolio.worker import run_pending
 
 log = logging.getLogger(__name__)
@@ -19,9 +21,10 @@ CYCLE_EVERY = 60.0  # seconds between looks at the daily cycle
 
 
 def tick(last_cycle: float, now: float) -> float:
-    """One turn of the loop: the queued runs, and the daily cycle when a minute has passed
-    since the last look. Returns when the cycle was last looked at."""
+    """One turn of the loop: the queued runs, the e-mail outbox, and the daily cycle when a
+    minute has passed since the last look. Returns when the cycle was last looked at."""
     run_pending()
+    send_outbox()
     if now - last_cycle >= CYCLE_EVERY:
         for r in run_due_cycles():
             log.info("Daily cycle of %s done", r.organisation.slug)
@@ -43,7 +46,10 @@ class Command(BaseCommand):
         if once:
             done = run_pending()
             cycles = run_due_cycles()
-            self.stdout.write(f"{done} run(s) done, {len(cycles)} daily cycle(s) run")
+            sent = send_outbox()
+            self.stdout.write(
+                f"{done} run(s) done, {len(cycles)} daily cycle(s) run, {sent.sent} e-mail(s) sent"
+            )
             return
         log.info("Styr worker started")
         last = float("-inf")

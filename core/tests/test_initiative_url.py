@@ -21,8 +21,9 @@ def test_initiative_links_name_and_link_every_initiative_escaped(initiative):
     with translation.override("da"):
         plain = initiative_links([initiative, initiative], "skovby")
         details = initiative_links([initiative], "skovby", details=True)
+        track, stage = initiative.get_track_display(), initiative.get_stage_display().lower()
     link = '<a href="/skovby/initiatives/1/">I-001 Portal &lt;b&gt;&amp;&lt;/b&gt;</a>'
     assert plain == f"{link}, {link}"
-    track, stage = initiative.get_track_display(), initiative.get_stage_display().lower()
+    assert track == "Skal-udfordring"
     assert details == f'{link} <span class="styr-muted">({track}, {stage})</span>'
     assert initiative_links([], "skovby") == ""

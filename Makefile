@@ -33,7 +33,8 @@ chromium:
 run: install
 	$(STYR) migrate --noinput
 	$(STYR) demo
-	@# The worker solves scenarios outside the web requests; it stops with the server.
+	@# The worker solves scenarios, sends the e-mail outbox and runs the daily cycle outside the
+	@# web requests (no scheduler needed); it stops with the server.
 	$(STYR) worker & trap "kill $$! 2>/dev/null" EXIT INT TERM; DEBUG=1 $(STYR) runserver 127.0.0.1:$(PORT)
 
 # Production: gunicorn and the background worker, without the development key or DEBUG.

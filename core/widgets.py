@@ -25,9 +25,10 @@ class FastSelectMixin:
         if self.allow_multiple_selected:
             final["multiple"] = True
         chosen = set(self.format_value(value))
-        state = {"found": False}
+        found = False
 
         def options(choices) -> str:
+            nonlocal found
             out = []
             for option_value, label in choices:
                 if isinstance(label, (list, tuple)):
@@ -37,8 +38,8 @@ class FastSelectMixin:
                     )
                     continue
                 text = "" if option_value is None else str(option_value)
-                selected = text in chosen and (self.allow_multiple_selected or not state["found"])
-                state["found"] = state["found"] or selected
+                selected = text in chosen and (self.allow_multiple_selected or not found)
+                found = found or selected
                 out.append(
                     f'<option value="{escape(text)}"{" selected" if selected else ""}>'
                     f"{conditional_escape(label)}</option>"

@@ -51,18 +51,23 @@ class FiguresOut(Schema):
     years: list[int]
 
 
-class CaseOut(Schema):
+class CaseIdentity(Schema):
+    """What names a case, in the list and in the whole case."""
+
     id: int
     initiative: int
     variant: str
     status: str
     version: int
-    data: dict
-    figures: FiguresOut
 
     @staticmethod
     def resolve_initiative(obj) -> int:
         return obj.initiative.number
+
+
+class CaseOut(CaseIdentity):
+    data: dict
+    figures: FiguresOut
 
     @staticmethod
     def resolve_data(obj) -> dict:
@@ -88,22 +93,13 @@ class KeyFiguresOut(Schema):
     payback_year: int | None  # a calendar year
 
 
-class CaseSummaryOut(Schema):
+class CaseSummaryOut(CaseIdentity):
     """A case in the list: what it is and its key figures. The whole case (data, figures
     per year, sensitivity) is at /business-cases/{id}."""
 
-    id: int
-    initiative: int
-    variant: str
-    status: str
-    version: int
     first_year: int
     horizon_years: int
     key_figures: KeyFiguresOut
-
-    @staticmethod
-    def resolve_initiative(obj) -> int:
-        return obj.initiative.number
 
     @staticmethod
     def resolve_key_figures(obj):

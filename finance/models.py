@@ -74,33 +74,17 @@ class KeyFigures:
         return cls(e.total_cost, e.total_benefit, e.npv, payback)
 
 
-STORED_FIELDS = [
-    "stored_figures",
-    "figures_version",
-    "key_total_cost",
-    "key_total_benefit",
-    "key_npv",
-    "key_payback_year",
-]
-
-
 def stored_values(figures: calc.Figures, version: int) -> dict:
     """What a case stores of its figures for `version`: the JSON and the key columns."""
     key = KeyFigures.of(figures)
-    return dict(
-        zip(
-            STORED_FIELDS,
-            [
-                figures.to_json(),
-                version,
-                key.total_cost,
-                key.total_benefit,
-                key.npv,
-                key.payback_year,
-            ],
-            strict=True,
-        )
-    )
+    return {
+        "stored_figures": figures.to_json(),
+        "figures_version": version,
+        "key_total_cost": key.total_cost,
+        "key_total_benefit": key.total_benefit,
+        "key_npv": key.npv,
+        "key_payback_year": key.payback_year,
+    }
 
 
 class BusinessCaseQuerySet(OrgQuerySet):
@@ -121,11 +105,14 @@ class BusinessCaseQuerySet(OrgQuerySet):
             for case in self.select_related(None).prefetch_related("lines", "risks")
             if not case.has_stored_figures
         ]
+        fields: list[str] = []
         for case in stale:
-            for name, value in stored_values(case.figures(), case.version).items():
+            values = stored_values(case.figures(), case.version)
+            for name, value in values.items():
                 setattr(case, name, value)
+            fields = list(values)
         if stale:
-            self.model._base_manager.bulk_update(stale, STORED_FIELDS, batch_size=200)
+            self.model._base_manager.bulk_update(stale, fields, batch_size=200)
         return len(stale)
 
 

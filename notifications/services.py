@@ -56,14 +56,12 @@ def _absolute(url: str) -> str:
     return settings.SITE_URL.rstrip("/") + url if url.startswith("/") else url
 
 
-def _digest_readers(notifications) -> set[tuple[int, int]]:
-    """(organisation, user) of those among the notifications' readers who chose the digest."""
-    orgs = {n.organisation_id for n in notifications}
-    users = {n.user_id for n in notifications}
-    return set(
+def _chose_digest() -> Exists:
+    """Whether a notification's reader chose the daily digest in its organisation."""
+    return Exists(
         Membership.objects.filter(
-            organisation_id__in=orgs, user_id__in=users, email_digest=True
-        ).values_list("organisation_id", "user_id")
+            organisation=OuterRef("organisation"), user=OuterRef("user"), email_digest=True
+        )
     )
 
 
@@ -93,15 +91,7 @@ def send_outbox(now=None, *, limit: int = 500) -> OutboxResult:
     result = OutboxResult()
     due = list(
         Notification.objects.due_for_sending(now)
-        .exclude(
-            Exists(
-                Membership.objects.filter(
-                    organisation=OuterRef("organisation"),
-                    user=OuterRef("user"),
-                    email_digest=True,
-                )
-            )
-        )
+        .exclude(_chose_digest())
         .select_related("user")
         .order_by("created", "pk")[:limit]
     )
@@ -140,19 +130,16 @@ def send_digests(now=None, *, organisation=None) -> int:
     everything unsent for them. The daily cycle calls it once per organisation and day.
     Returns how many digests were sent."""
     now = now or timezone.now()
-    pending = Notification.objects.filter(sent_at__isnull=True, failed=False).select_related(
-        "user", "organisation"
-    )
+    pending = Notification.objects.filter(
+        _chose_digest(), sent_at__isnull=True, failed=False
+    ).select_related("user", "organisation")
     if organisation is not None:
         pending = pending.filter(organisation=organisation)
     groups: dict[tuple[int, int], list[Notification]] = {}
     for n in pending.order_by("created"):
         groups.setdefault((n.organisation_id, n.user_id), []).append(n)
-    digest = _digest_readers([n for items in groups.values() for n in items])
     digests = 0
-    for key, items in groups.items():
-        if key not in digest:
-            continue  # the outbox sends these one by one
+    for items in groups.values():
         org = items[0].organisation
         lines = []
         for n in items:

@@ -148,21 +148,18 @@ def _options(bound_field, kind: str) -> dict:
     rows = [
         (
             tag,
-            tag,
-            tag,
             option.data["name"],
             option.id_for_label,
             option.data["value"],
             " checked" if option.data["selected"] else "",
-            option.id_for_label,
             option.choice_label,
         )
         for option in bound_field
     ]
     html = format_html_join(
         "\n",
-        '<div class="form-group-{}"><input class="form-{}" type="{}" name="{}" id="{}" '
-        'value="{}"{}><label for="{}">{}</label></div>',
+        '<div class="form-group-{0}"><input class="form-{0}" type="{0}" name="{1}" id="{2}" '
+        'value="{3}"{4}><label for="{2}">{5}</label></div>',
         rows,
     )
     return {"html": html, "count": len(rows)}

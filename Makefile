@@ -9,7 +9,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run serve screenshots test lint format messages bench bench-optimizer chromium clean
+.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -73,6 +73,10 @@ messages: install
 bench: install
 	$(VENV)/bin/python bench/run.py
 	$(VENV)/bin/python bench/optimizer.py
+
+bench-jobs: install
+	$(VENV)/bin/python bench/jobqueue.py
+	$(VENV)/bin/python bench/outbox.py
 
 bench-optimizer: install
 	$(VENV)/bin/python bench/optimizer.py

@@ -2,8 +2,8 @@
 
 `run_cycle` is idempotent: a meeting is made once per body and date, a due report once
 per initiative and date, a reminder once per key. `run_due_cycles` runs it once per
-organisation and day, whoever asks (the worker every minute, `styr send-reminders` from a
-scheduler, on one machine or several): the day is claimed with a unique row first.
+organisation and day, whoever asks (the `run_daily` job every minute, `styr send-reminders`
+from a scheduler, on one machine or several): the day is claimed with a unique row first.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import task
 
 from benefits.portfolio import overview
 from governance.models import Body, BodyKind
@@ -213,7 +214,7 @@ def claim_day(organisation, day: datetime.date) -> DailyRun | None:
 def run_due_cycles(*, today: datetime.date | None = None) -> list[DailyResult]:
     """Run the daily cycle of every organisation that has not had today's, each once:
     the yearly cycle's work and reminders (run_cycle), then the digests of those who chose
-    one. The worker calls this every minute; `styr send-reminders` once."""
+    one. The `run_daily` job calls this every minute; `styr send-reminders` once."""
     today = today or timezone.localdate()
     fresh = timezone.now() - DailyRun.STALE_AFTER
     done_today = DailyRun.objects.filter(
@@ -230,3 +231,10 @@ def run_due_cycles(*, today: datetime.date | None = None) -> list[DailyResult]:
         DailyRun.objects.filter(pk=claim.pk).update(finished=timezone.now())
         results.append(DailyResult(organisation, cycle, digests))
     return results
+
+
+@task()
+def run_daily() -> int:
+    """The worker's job for the daily cycle, queued every minute by each worker (see
+    settings.STYR_PERIODIC_JOBS); returns how many organisations had their day."""
+    return len(run_due_cycles())

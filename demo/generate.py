@@ -27,7 +27,7 @@ from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Sour
 from organisations.models import Membership, Organisation
 from portfolio.models import SolveRun
 from portfolio.services import queue_run
-from portfolio.worker import claim, execute
+from portfolio.worker import solve_run
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, Theme
 
 WORDS = [
@@ -217,8 +217,9 @@ def _solve(scenario, *, user, seconds: float) -> None:
     for _attempt in range(2):
         run = queue_run(scenario=scenario, user=user)
         SolveRun.objects.filter(pk=run.pk).update(time_limit=max(1, round(seconds)))
-        claim(run)
-        result = execute(run).result or {}
+        solve_run.call(run.pk)  # here, not by a worker: the generator waits for it anyway
+        run.refresh_from_db()
+        result = run.result or {}
         increases = (result.get("explanation") or {}).get("limit_increases") or []
         if result.get("status") != "infeasible" or not increases:
             return

@@ -3,18 +3,19 @@ worker, or in the daily digest.
 
 A notification is written in the same transaction as what caused it and never sent inside
 a request: a rolled-back decision leaves nothing, and a mail server that is down delays the
-message without troubling the person who saved. The worker (`send_outbox`, every second or
-so) sends each message once: it holds a message with a lease while sending, retries a
-failure with back-off and gives up after Notification.MAX_ATTEMPTS, leaving the message
-marked failed for the administrator. Those who chose the digest get the day's messages in
-one e-mail from the daily cycle (`send_digests`).
+message without troubling the person who saved. The worker (the `deliver_outbox` job,
+queued with new mail and every half minute) sends each message once: it holds a message
+with a lease while sending, retries a failure with back-off and gives up after
+Notification.MAX_ATTEMPTS, leaving the message marked failed for the administrator. Those
+who chose the digest get the day's messages in one e-mail from the daily cycle
+(`send_digests`).
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,7 +23,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks import task
 
+from jobs.queue import enqueue_once
 from organisations.models import Membership
 
 from .models import Notification
@@ -49,6 +52,10 @@ def notify(*, organisation, users, subject: str, body: str, url: str = "", key: 
                 )
         except IntegrityError:  # the same reminder was made before
             continue
+    if created:
+        # Queued with the notifications, in the caller's transaction: sent within seconds
+        # by a worker, and not at all if what caused them is rolled back.
+        enqueue_once(deliver_outbox)
     return len(created)
 
 
@@ -123,6 +130,13 @@ def send_outbox(now=None, *, limit: int = 500) -> OutboxResult:
             )
             result.sent += 1
     return result
+
+
+@task()
+def deliver_outbox() -> dict:
+    """The worker's job for the outbox: queued with new mail and every half minute (for
+    the retries); running it twice at once sends nothing twice (the lease)."""
+    return asdict(send_outbox())
 
 
 def send_digests(now=None, *, organisation=None) -> int:

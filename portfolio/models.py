@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -283,10 +282,6 @@ class SolveRunQuerySet(OrgQuerySet):
     def pending(self):
         return self.filter(status=RunStatus.QUEUED).order_by("created", "pk")
 
-    def abandoned(self, now):
-        """Runs a worker claimed and then stopped beating for (it died, or its machine did)."""
-        return self.filter(status=RunStatus.RUNNING, heartbeat__lt=now - SolveRun.STALE_AFTER)
-
 
 class SolveRun(OrgOwned):
     """One solve (or frontier) of a scenario, done by the worker, never in a web request.
@@ -313,13 +308,8 @@ class SolveRun(OrgOwned):
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
-    # The worker solving it writes `heartbeat` every HEARTBEAT_EVERY; a run whose heartbeat
-    # is older than STALE_AFTER is queued again (`restarts` counts it; the page says so).
-    heartbeat = models.DateTimeField(null=True, blank=True)
+    # How many times a worker died solving it and another started again (the page says so).
     restarts = models.PositiveSmallIntegerField(default=0)
-
-    HEARTBEAT_EVERY = datetime.timedelta(seconds=10)
-    STALE_AFTER = datetime.timedelta(seconds=45)
 
     objects = SolveRunQuerySet.as_manager()
 

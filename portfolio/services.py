@@ -24,6 +24,7 @@ from .models import (
     Score,
     SolveRun,
 )
+from .worker import solve_run
 
 
 def _bump(scenario: Scenario, expected_version: int) -> None:
@@ -127,19 +128,22 @@ def save_entries(*, scenario: Scenario, user, expected_version: int, entries) ->
 def queue_run(
     *, scenario: Scenario, user, kind: str = RunKind.SOLVE, budget: str = "", points: int = 0
 ) -> SolveRun:
-    """Snapshot the scenario's problem and queue it for the worker."""
+    """Snapshot the scenario's problem and queue it for the worker, in one transaction."""
     data, labels = formulation.build(scenario)
-    return SolveRun.objects.create(
-        organisation_id=scenario.organisation_id,
-        scenario=scenario,
-        kind=kind,
-        problem=data,
-        labels=labels,
-        budget=budget,
-        points=points,
-        time_limit=scenario.time_limit,
-        requested_by=user,
-    )
+    with transaction.atomic():
+        run = SolveRun.objects.create(
+            organisation_id=scenario.organisation_id,
+            scenario=scenario,
+            kind=kind,
+            problem=data,
+            labels=labels,
+            budget=budget,
+            points=points,
+            time_limit=scenario.time_limit,
+            requested_by=user,
+        )
+        solve_run.enqueue(run.pk)
+    return run
 
 
 def request_stop(run: SolveRun) -> None:

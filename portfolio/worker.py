@@ -1,24 +1,23 @@
-"""The solve queue: runs queued SolveRuns outside web requests (`styr worker`, which lives
-in the cycle app so that it can also run the daily cycle).
+"""Solves and frontiers in the background: the `solve_run` job of the one queue
+(jobs.queue), queued with its SolveRun and run by `styr worker`, never in a web request.
 
-The queue is the SolveRun table itself, so no extra server is needed and several workers may
-run: a worker claims a run with a conditional UPDATE (status queued → running), which only
-one of them can win. While HiGHS runs, the progress callback writes the best solution so far
-to the run at most twice a second and reads the stop flag the page sets, and a thread beats
-for the run every ten seconds: a run whose worker stops beating (it died) is queued again
-and taken up by another worker, and the page says it was restarted.
+The SolveRun carries what the page shows: queued, running (with the best solution so far,
+written by the progress callback at most twice a second, which also reads the stop flag
+the page sets), done, stopped or failed. A worker that dies mid-solve stops beating; the
+queue gives its job to another worker within a minute, which finds the run still marked
+running, counts the restart (the page says so) and solves it again. Should the first
+worker come back to life and finish, its result is dropped: the claim is
+(started, restarts), and the takeover changed both.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from contextlib import contextmanager
 
-from django.db import connection
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 
 from . import optimizer
 from .models import RunKind, RunStatus, SolveRun
@@ -27,68 +26,41 @@ log = logging.getLogger(__name__)
 REPORT_EVERY = 0.5
 
 
-def requeue_abandoned(now=None) -> int:
-    """Queue again the runs whose worker stopped beating (it died, or its machine did), so
-    that another takes them up; each counts the restart for its page."""
-    now = now or timezone.now()
-    return SolveRun.objects.abandoned(now).update(
-        status=RunStatus.QUEUED,
-        restarts=F("restarts") + 1,
-        started=None,
-        heartbeat=None,
-        progress={},
-    )
-
-
-def claim(run: SolveRun) -> bool:
-    """Claim a queued run for this worker; False when another worker won it."""
+def start(run: SolveRun) -> bool:
+    """Claim the run for this worker: a queued one starts; a running one was left by a
+    worker that died and starts again, its restart counted. False for a finished (or
+    stopped) run, or when another worker won it."""
     now = timezone.now()
-    won = SolveRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED).update(
-        status=RunStatus.RUNNING, started=now, heartbeat=now
-    )
+    if run.status == RunStatus.QUEUED:
+        mine = SolveRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED)
+        won = mine.update(status=RunStatus.RUNNING, started=now)
+    elif run.status == RunStatus.RUNNING:
+        mine = SolveRun.objects.filter(
+            pk=run.pk, status=RunStatus.RUNNING, started=run.started, restarts=run.restarts
+        )
+        won = mine.update(started=now, restarts=F("restarts") + 1, progress={})
+    else:
+        return False
     if won:
         run.refresh_from_db()
     return bool(won)
 
 
-def claim_next() -> SolveRun | None:
-    requeue_abandoned()
-    for run in SolveRun.objects.pending()[:5]:
-        if claim(run):
-            return run
-    return None
-
-
-@contextmanager
-def heartbeat(run: SolveRun):
-    """Beat for the run every HEARTBEAT_EVERY from a thread of its own while the solve
-    runs: HiGHS may go many seconds without calling back (root cuts on a large problem)."""
-    stop = threading.Event()
-
-    def beat() -> None:
-        try:
-            while not stop.wait(SolveRun.HEARTBEAT_EVERY.total_seconds()):
-                SolveRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
-                    heartbeat=timezone.now()
-                )
-        finally:
-            connection.close()  # this thread's own connection
-
-    thread = threading.Thread(target=beat, name=f"heartbeat-{run.pk}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()
+@task()
+def solve_run(run_id: int) -> str:
+    """The job: solve one run (queued by portfolio.services.queue_run) and return its
+    final status."""
+    run = SolveRun.objects.filter(pk=run_id).first()
+    if run is None or not start(run):
+        return "skipped"
+    return execute(run).status
 
 
 def execute(run: SolveRun) -> SolveRun:
     """Solve one claimed run and store its result; never raises for a bad problem. The
     result is kept only while the run is still this worker's claim (not taken over)."""
     try:
-        with heartbeat(run):
-            result, stopped = _solve(run)
+        result, stopped = _solve(run)
     except optimizer.ProblemError as exc:
         log.warning("Run %s has a malformed problem: %s", run.pk, exc)
         run.status, run.error = RunStatus.FAILED, str(exc)
@@ -140,15 +112,3 @@ def _reporter(run: SolveRun, problem: optimizer.Problem):
         return SolveRun.objects.filter(pk=run.pk, stop_requested=True).exists()
 
     return report
-
-
-def run_pending(limit: int | None = None) -> int:
-    """Run queued runs until none is left (or `limit` are done); returns how many ran."""
-    done = 0
-    while limit is None or done < limit:
-        run = claim_next()
-        if run is None:
-            break
-        execute(run)
-        done += 1
-    return done

@@ -52,7 +52,10 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "django_tasks",
+    "django_tasks_db",
     "core",
+    "jobs",
     "accounts",
     "organisations",
     "notifications",
@@ -244,6 +247,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "styr@localhost")
+# The background queue (jobs.queue): django-tasks on Styr's own database, served by
+# `styr worker`; the periodic work each worker queues, in seconds between turns.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+STYR_PERIODIC_JOBS = {
+    "notifications.services.deliver_outbox": 30.0,  # retries; new mail queues its own
+    "cycle.services.run_daily": 60.0,
+    "jobs.queue.prune": 3600.0,
+}
+
 # The address links in e-mails and calendar feeds point to.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 

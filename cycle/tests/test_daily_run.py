@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from cycle.management.commands.worker import CYCLE_EVERY, tick
 from cycle.models import DailyRun
-from cycle.services import claim_day, create_defaults, run_due_cycles
+from cycle.services import claim_day, create_defaults, run_daily, run_due_cycles
 from governance.services import create_defaults as create_bodies
+from jobs.queue import Worker, drain
 from meetings.models import Meeting
 
 TODAY = datetime.date(2027, 3, 28)
@@ -57,20 +57,23 @@ def test_send_reminders_says_when_every_organisation_has_had_its_day(cycle, org,
     assert "Every organisation has had today's cycle." in capsys.readouterr().out
 
 
-def test_the_worker_looks_at_the_daily_cycle_once_a_minute(cycle, org, monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        "cycle.management.commands.worker.run_due_cycles", lambda: calls.append(1) or []
-    )
-    last = tick(float("-inf"), 1000.0)
-    assert calls == [1] and last == 1000.0
-    assert tick(last, 1000.0 + CYCLE_EVERY / 2) == last and calls == [1]
-    assert tick(last, 1000.0 + CYCLE_EVERY) == 1000.0 + CYCLE_EVERY and calls == [1, 1]
+def test_the_worker_queues_the_daily_cycle_once_a_minute(cycle, org):
+    worker = Worker(periodic={"cycle.services.run_daily": 60.0})
+    worker.housekeeping()
+    worker.housekeeping()  # the same minute: already queued
+    assert drain() == 1
+    assert DailyRun.objects.filter(organisation=org, finished__isnull=False).count() == 1
+    worker.last_queued["cycle.services.run_daily"] -= 60.0  # a minute later
+    worker.housekeeping()
+    assert drain() == 1  # queued again, and finds the day done
+    assert DailyRun.objects.count() == 1
+    assert run_daily.call() == 0
 
 
 def test_the_worker_once_runs_the_queue_and_the_days_cycles(cycle, org, capsys):
     call_command("worker", once=True)
-    assert "1 daily cycle(s) run" in capsys.readouterr().out
+    assert "job(s) done" in capsys.readouterr().out
+    assert DailyRun.objects.filter(organisation=org, finished__isnull=False).count() == 1
 
 
 @pytest.mark.skipif(

@@ -9,7 +9,9 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from jobs.queue import Worker, drain
 from notifications.models import Notification
 from notifications.services import LEASE, backoff, notify, send_outbox
 
@@ -82,6 +84,22 @@ def test_the_person_who_saves_is_not_troubled_by_a_mail_server_that_is_down(
         r = client.post(f"/skovby/meetings/{meeting.pk}/publish/")
     assert r.status_code == 302
     assert Notification.objects.filter(sent_at__isnull=True).count() == 1
+
+
+def test_through_the_queue_new_mail_is_sent_at_once_and_retried_by_the_worker(org, member, flaky):
+    notify(organisation=org, users=[member], subject="Dagsorden", body="Se den", key="k")
+    notify(organisation=org, users=[member], subject="Referat", body="Læs det", key="k2")
+    # The mail queued one job with the notifications, not one per message.
+    assert DBTaskResult.objects.filter(task_path__endswith="deliver_outbox").count() == 1
+    worker = Worker(periodic={"notifications.services.deliver_outbox": 30.0})
+    for _turn in range(3):  # the mail server refuses the first three tries
+        drain()
+        Notification.objects.update(next_attempt=timezone.now())  # the back-off passes
+        worker.last_queued.clear()  # and half a minute
+        worker.housekeeping()
+    drain()
+    assert sorted(m.subject for m in mail.outbox) == ["Dagsorden", "Referat"]
+    assert not Notification.objects.filter(sent_at__isnull=True).exists()
 
 
 def test_two_senders_at_once_send_a_message_once(org, member):

@@ -1,8 +1,8 @@
 """Scenarios and scores over the API."""
 
 from accounts.models import PersonalAccessToken
+from jobs.queue import drain
 from portfolio.models import SolveRun
-from portfolio.worker import run_pending
 
 
 def headers(user, org, scope="write"):
@@ -14,7 +14,7 @@ def test_it_queues_a_solve_and_returns_the_result(client, member, org, scenario)
     h = headers(member, org)
     r = client.post(f"/api/v1/organisations/skovby/scenarios/{scenario.pk}/solve", **h)
     assert r.status_code == 202 and r.json()["status"] == "queued"
-    run_pending()
+    drain()
     data = client.get(f"/api/v1/organisations/skovby/scenarios/{scenario.pk}", **h).json()
     assert data["latest_run"]["result"]["status"] == "optimal"
     assert data["latest_run"]["problem"]["periods"] == ["2027", "2028", "2029"]

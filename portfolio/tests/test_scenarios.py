@@ -1,8 +1,8 @@
 """Scenarios: build, solve in the worker, explain, stop, frontier, compare and commit."""
 
+from jobs.queue import drain
 from portfolio.models import RunStatus, Scenario, ScenarioLimit, SolveRun
 from portfolio.services import queue_run, request_stop
-from portfolio.worker import run_pending
 
 
 def test_it_creates_a_scenario_from_the_strategys_years(client, member, strategy):
@@ -41,7 +41,7 @@ def test_solving_queues_a_run_that_the_worker_solves(client, member, scenario):
     assert run.status == RunStatus.QUEUED and run.result is None  # never inside the request
     page = client.get(f"/skovby/scenarios/{scenario.pk}/").content.decode()
     assert 'hx-trigger="every 2s"' in page
-    assert run_pending() == 1
+    assert drain() == 1
     run.refresh_from_db()
     assert run.status == RunStatus.DONE
     result = run.result
@@ -69,7 +69,7 @@ def test_the_progress_fragment_is_served_to_htmx(client, member, scenario):
 def test_an_infeasible_scenario_says_what_to_change(client, member, scenario, portfolio):
     ScenarioLimit.objects.filter(scenario=scenario).update(amounts=[100, 100, 100])
     queue_run(scenario=scenario, user=member)
-    run_pending()
+    drain()
     run = SolveRun.objects.get()
     assert run.result["status"] == "infeasible"
     explanation = run.result["explanation"]
@@ -85,17 +85,18 @@ def test_an_infeasible_scenario_says_what_to_change(client, member, scenario, po
 def test_a_stop_before_the_worker_starts_means_it_never_runs(member, scenario):
     run = queue_run(scenario=scenario, user=member)
     request_stop(run)
-    assert run_pending() == 0
+    drain()
     run.refresh_from_db()
-    assert run.status == RunStatus.STOPPED and run.stop_requested
+    assert run.status == RunStatus.STOPPED and run.stop_requested and run.started is None
 
 
-def test_two_workers_cannot_claim_the_same_run(member, scenario):
-    from portfolio.worker import claim_next
+def test_two_workers_cannot_start_the_same_run(member, scenario):
+    from portfolio.worker import start
 
-    queue_run(scenario=scenario, user=member)
-    assert claim_next() is not None
-    assert claim_next() is None
+    run = queue_run(scenario=scenario, user=member)
+    first, second = SolveRun.objects.get(pk=run.pk), SolveRun.objects.get(pk=run.pk)
+    assert start(first) is True
+    assert start(second) is False  # it read the run as queued, but the first won it
 
 
 def test_the_frontier_is_computed_for_a_limited_budget(client, member, scenario):
@@ -105,7 +106,7 @@ def test_the_frontier_is_computed_for_a_limited_budget(client, member, scenario)
     )
     assert r.status_code == 302 and not SolveRun.objects.exists()  # running has no limit
     client.post(f"/skovby/scenarios/{scenario.pk}/frontier/", {"budget": "investment", "points": 5})
-    run_pending()
+    drain()
     run = SolveRun.objects.get(kind="frontier")
     values = [p["objective"] for p in run.result["points"]]
     assert len(values) == 5 and values == sorted(values)
@@ -133,7 +134,7 @@ def test_committing_makes_the_action_plan_and_supersedes_the_old_one(
     scenario.refresh_from_db()
     assert scenario.status == "draft"  # not solved yet: nothing to commit
     queue_run(scenario=scenario, user=admin_member)
-    run_pending()
+    drain()
     r = client.post(f"/skovby/scenarios/{scenario.pk}/commit/", {"version": scenario.version})
     assert r["Location"] == f"/skovby/strategies/{strategy.pk}/action-plan/"
     scenario.refresh_from_db()
@@ -147,7 +148,7 @@ def test_committing_makes_the_action_plan_and_supersedes_the_old_one(
 
 def test_a_portfolio_manager_cannot_commit(client, member, scenario):
     queue_run(scenario=scenario, user=member)
-    run_pending()
+    drain()
     client.force_login(member)
     assert (
         client.post(
@@ -190,7 +191,7 @@ def test_entries_force_an_initiative_out(client, member, scenario, portfolio):
     data[f"l_{portfolio['prerequisite'].pk}"] = "2029"
     assert client.post(f"/skovby/scenarios/{scenario.pk}/initiatives/", data).status_code == 302
     queue_run(scenario=scenario, user=member)
-    run_pending()
+    drain()
     chosen = {s["id"]: s for s in SolveRun.objects.get().result["selected"]}
     assert "I-001" not in chosen and chosen["I-003"]["start"] == 2
 
@@ -213,7 +214,7 @@ def test_compare_shows_what_changed(client, member, scenario, strategy):
     )
     for s in (scenario, other):
         queue_run(scenario=s, user=member)
-    run_pending()
+    drain()
     client.force_login(member)
     page = client.get(f"/skovby/scenarios/compare/?s={scenario.pk}&s={other.pk}").content.decode()
     assert "Budget 2027" in page and "Stram" in page

@@ -11,9 +11,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from finance.models import BusinessCase
+from jobs.queue import drain
 from portfolio.models import Scenario
 from portfolio.services import queue_run
-from portfolio.worker import run_pending
 from strategy.models import Strategy
 from tests.browser.conftest import assert_accessible, login
 
@@ -71,7 +71,7 @@ def test_the_main_pages_fit_a_phone_and_their_charts_fill_their_cards(page, live
     scenario = Scenario.objects.filter(organisation__slug="skovby").order_by("pk").first()
     if scenario is not None:  # the scenario page shows a solved plan
         queue_run(scenario=scenario, user=User.objects.get(email="portefolje@skovby.dk"))
-        assert run_pending() == 1
+        assert drain() == 1
     base = live_server.url
     login(page, base, "portefolje@skovby.dk", "styr-demo-2026")
     for width in (1280, 390):

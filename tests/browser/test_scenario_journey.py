@@ -17,7 +17,7 @@ def test_the_office_builds_and_solves_a_scenario_and_the_board_commits_it(
     page, live_server, org, strategy, initiative, member, business_case
 ):
     from conftest import _member
-    from portfolio.worker import run_pending
+    from jobs.queue import drain
 
     _member(org, "direktion@skovby.dk", "decision_maker")
     base = live_server.url
@@ -59,7 +59,7 @@ def test_the_office_builds_and_solves_a_scenario_and_the_board_commits_it(
 
     page.click("button:has-text('Beregn scenariet')")
     expect(page.locator("#runs")).to_contain_text("Venter på beregning")
-    assert run_pending() == 1  # the worker, outside the web request
+    assert drain() == 1  # the worker, outside the web request
     # htmx polls the result in without a reload.
     expect(page.locator("#summary")).to_contain_text("Bevist optimal", timeout=15000)
     expect(page.locator("#plan")).to_contain_text("I-001 Ny borgerportal")
@@ -71,7 +71,7 @@ def test_the_office_builds_and_solves_a_scenario_and_the_board_commits_it(
     page.click("button:has-text('Beregn randen')")
     # Wait for the redirect to land before the worker runs and the page reloads.
     expect(page.locator("p[aria-live=polite]", has_text="Venter på beregning")).to_be_visible()
-    assert run_pending() == 1
+    assert drain() == 1
     page.reload()
     expect(page.locator("#frontier-table")).to_contain_text("Dette scenarie")
     expect(page.locator("svg[aria-labelledby^=frontier]")).to_be_visible()

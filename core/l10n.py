@@ -8,7 +8,7 @@ from functools import lru_cache
 from django.utils.formats import get_format
 from django.utils.translation import get_language
 
-from core.numbers import format_number
+from core.numbers import format_number, format_whole
 
 
 def separators() -> dict[str, str]:
@@ -27,7 +27,7 @@ def _separators(_language: str | None) -> tuple[tuple[str, str], ...]:
 
 def whole(value: float) -> str:
     """A whole amount grouped the reader's way: 1.250.000 (da), 1 250 000 (nb), 1,250,000."""
-    return format_number(round(value), decimals=0, **separators())
+    return format_whole(value, grouping=separators()["grouping"])
 
 
 def decimal(value: float, places: int = 1) -> str:

@@ -57,6 +57,12 @@ def parse_number(text: str, *, decimal: str = ",") -> Decimal:
     return number
 
 
+def format_whole(value, *, grouping: str) -> str:
+    """`value` rounded (half to even, as format_number) to a whole number with thousands
+    grouped: the fast path for amounts, which pages show by the hundred."""
+    return f"{round(value):,}".replace(",", grouping)
+
+
 def format_number(value, *, decimals: int | None, decimal: str, grouping: str) -> str:
     """`value` with thousands grouped and the language's decimal separator; `decimals`
     None keeps the value's own decimals without trailing zeros."""

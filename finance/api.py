@@ -7,7 +7,6 @@ from dataclasses import asdict
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -20,7 +19,7 @@ from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
 from .forms import ApproveForm, BusinessCaseForm, CaseLineForm
-from .models import BusinessCase
+from .models import BusinessCase, with_figures_at_hand
 from .services import approve_case, case_amount, replace_lines, save_case
 
 router = Router(tags=["business cases"], auth=AUTH)
@@ -178,13 +177,7 @@ def list_cases(request, org_slug: str, initiative: int | None = None):
     if initiative:
         qs = qs.filter(initiative__number=initiative)
 
-    def rows(page):
-        cases = list(page)
-        # Only a case without stored figures is computed, from its lines, all fetched at once.
-        prefetch_related_objects([c for c in cases if not c.has_key_figures], "lines", "risks")
-        return cases
-
-    return PagedRows(qs.order_by("pk"), rows)
+    return PagedRows(qs.order_by("pk"), lambda page: with_figures_at_hand(list(page)))
 
 
 @router.get("/organisations/{org_slug}/business-cases/{case_id}", response=CaseOut)

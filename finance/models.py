@@ -93,9 +93,13 @@ class BusinessCaseQuerySet(OrgQuerySet):
         return self.filter(status=CaseStatus.APPROVED)
 
     def with_key_figures(self) -> BusinessCaseQuerySet:
-        """Without the stored JSON figures: a list reads the four key figures stored in
-        their own columns beside them (BusinessCase.key_figures)."""
-        return self.defer("stored_figures")
+        """For a list: without the stored JSON figures (it reads the four key figures
+        stored in their own columns beside them, BusinessCase.key_figures) and without the
+        long texts and timestamps no list shows. A case without stored figures is computed
+        from its lines and the fields to_data() reads, which stay."""
+        return self.defer(
+            "stored_figures", "scenario_0", "scenario_1", "assumptions", "created", "updated"
+        )
 
     def store_figures(self) -> int:
         """Store the key figures of every case whose stored ones are missing or stale (data
@@ -292,6 +296,22 @@ def case_from_data(data: dict) -> calc.Case:
             for r in data["risks"]
         ),
     )
+
+
+def with_figures_at_hand(cases: list[BusinessCase]) -> list[BusinessCase]:
+    """Cases loaded with_key_figures(), each able to give key_figures() without a query of
+    its own: one without stored figures (loaded before they were stored) is replaced by
+    the whole case with its lines and risks, all such fetched at once."""
+    missing = [c.pk for c in cases if not c.has_key_figures]
+    if not missing:
+        return cases
+    whole = (
+        BusinessCase.objects.filter(pk__in=missing)
+        .select_related("initiative")
+        .prefetch_related("lines", "risks")
+        .in_bulk()
+    )
+    return [whole.get(c.pk, c) for c in cases]
 
 
 class CaseLine(OrgOwned):

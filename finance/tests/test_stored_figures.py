@@ -93,3 +93,25 @@ def test_approving_keeps_the_figures_stored(business_case, member):
     approve_case(case=business_case, user=member, expected_version=business_case.version)
     case = BusinessCase.objects.get(pk=business_case.pk)
     assert case.has_stored_figures and case.figures() == _live(case)
+
+
+def test_cases_without_stored_key_figures_are_computed_without_a_query_each(
+    client, member, business_case, django_assert_max_num_queries
+):
+    client.force_login(member)
+    BusinessCase.objects.update(figures_version=None)  # loaded before figures were stored
+    with django_assert_max_num_queries(12) as one:
+        r = client.get("/skovby/business-cases/")
+    npv = f"{round(_live(business_case).expected.npv):,}".replace(",", ".")
+    assert npv in r.content.decode()
+    for variant in ("high", "medium", "low"):
+        copy = BusinessCase.objects.get(pk=business_case.pk)
+        lines = list(copy.lines.all())
+        copy.pk, copy.variant = None, variant
+        copy.save()
+        for line in lines:
+            line.pk, line.business_case = None, copy
+            line.save()
+    BusinessCase.objects.update(figures_version=None)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert client.get("/skovby/business-cases/").content.decode().count(npv) == 4

@@ -45,12 +45,30 @@ def _count(qs) -> Subquery:
     )
 
 
+# What the status page shows of each initiative and report: a table of 300 rows loads
+# neither the initiatives' long texts nor the reports' (the API's rows do name them).
+PAGE_INITIATIVE_FIELDS = (
+    "organisation_id",
+    "number",
+    "title",
+    "track",
+    "stage",
+    "initiative_lead__name",
+    "initiative_lead__email",
+)
+PAGE_REPORT_FIELDS = ("initiative_id", "reported_on", *LIGHTS)
+
+
 def portfolio_status(
-    initiatives, *, since: datetime.date | None, today: datetime.date
+    initiatives, *, since: datetime.date | None, today: datetime.date, texts: bool = True
 ) -> list[StatusRow]:
-    """Rows for the given (already filtered) initiatives; `since` is the last meeting's date."""
+    """Rows for the given (already filtered) initiatives; `since` is the last meeting's date.
+    Without `texts`, the reports come without summary, next steps and author (the page)."""
     reports = StatusReport.objects.filter(initiative=OuterRef("pk")).order_by("-reported_on", "-id")
-    qs = initiatives.select_related("initiative_lead").annotate(
+    qs = initiatives.select_related("initiative_lead")
+    if not texts:
+        qs = qs.only(*PAGE_INITIATIVE_FIELDS)
+    qs = qs.annotate(
         latest_id=Subquery(reports.values("id")[:1]),
         overdue_count=_count(
             StatusDue.objects.filter(
@@ -65,10 +83,12 @@ def portfolio_status(
         )
     items = list(qs)
     ids = {i.latest_id for i in items} | {getattr(i, "meeting_id", None) for i in items}
-    # Author and initiative come along: the API names both for every row.
-    by_id = StatusReport.objects.select_related("initiative", "author").in_bulk(
-        [pk for pk in ids if pk]
-    )
+    reports = StatusReport.objects.all()
+    if texts:  # the API names author and initiative for every row
+        reports = reports.select_related("initiative", "author")
+    else:
+        reports = reports.only(*PAGE_REPORT_FIELDS)
+    by_id = reports.in_bulk([pk for pk in ids if pk])
     rows = []
     for initiative in items:
         latest = by_id.get(initiative.latest_id)

@@ -140,7 +140,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         qs = body.followed(qs)
         # Meetings sit a layer above the status reports: reach them through the body.
         last = body.meetings.held(until=today).first()
-    rows = portfolio_status(qs, since=last.date if last else None, today=today)
+    rows = portfolio_status(qs, since=last.date if last else None, today=today, texts=False)
     if get.get("only") == "overdue":
         rows = [r for r in rows if r.overdue]
     elif get.get("only") == "changed" and last:

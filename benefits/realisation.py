@@ -77,17 +77,17 @@ class PeriodRow:
 
 @dataclass(frozen=True)
 class Status:
-    rows: tuple[PeriodRow, ...]
+    rows: tuple[PeriodRow, ...]  # empty when asked without (lists of many benefits)
     lagging: bool
     shortfall: float | None  # how far behind, as a fraction of the planned progress
     last_period: datetime.date | None
     next_due: datetime.date | None
+    last_ratio: float | None = None  # of the latest period measured against a plan
 
     @property
     def to_check(self) -> bool:
         """The latest measured period's realisation is implausible (PeriodRow)."""
-        measured = [r for r in self.rows if r.ratio is not None]
-        return bool(measured) and measured[-1].implausible
+        return self.last_ratio is not None and not 0.0 <= self.last_ratio <= PLAUSIBLE_RATIO
 
 
 def actuals_by_period(
@@ -101,6 +101,19 @@ def actuals_by_period(
     return {p: v for p, (_, v) in out.items()}
 
 
+def _ratio(
+    planned: float | None, actual: float | None, baseline: float | None, direction: str
+) -> float | None:
+    """Actual progress over planned progress from the baseline; None without a plan that
+    moves away from the baseline, a measurement or a baseline."""
+    if baseline is None or planned is None or actual is None:
+        return None
+    want = progress(planned, baseline, direction)
+    if want <= 0:
+        return None
+    return progress(actual, baseline, direction) / want
+
+
 def status(
     *,
     baseline: float | None,
@@ -111,22 +124,34 @@ def status(
     measurements: Sequence[tuple[datetime.date, float]],
     threshold: float,
     target_date: datetime.date | None = None,
+    rows: bool = True,
 ) -> Status:
+    """How a benefit is doing: lagging when the latest period measured against a plan
+    fell short by more than `threshold`; the next measurement due. With `rows`, the
+    per-period table too; a list of hundreds of benefits leaves it out and looks only at
+    the latest such period."""
     actual = actuals_by_period(measurements, months)
     planned = {period_start(p, months): v for p, v in plan}
-    rows = []
-    lagging, shortfall = False, None
-    for p in sorted(set(planned) | set(actual)):
-        ratio = None
-        pv, av = planned.get(p), actual.get(p)
-        if baseline is not None and pv is not None and av is not None:
-            want = progress(pv, baseline, direction)
-            got = progress(av, baseline, direction)
-            if want > 0:
-                ratio = got / want
-                shortfall = max(0.0, 1.0 - ratio)
-                lagging = shortfall > threshold
-        rows.append(PeriodRow(p, pv, av, ratio))
+    table: tuple[PeriodRow, ...] = ()
+    last_ratio = None
+    if rows:
+        table = tuple(
+            PeriodRow(
+                p,
+                planned.get(p),
+                actual.get(p),
+                _ratio(planned.get(p), actual.get(p), baseline, direction),
+            )
+            for p in sorted(set(planned) | set(actual))
+        )
+        last_ratio = next((r.ratio for r in reversed(table) if r.ratio is not None), None)
+    else:
+        for p in sorted(planned.keys() & actual.keys(), reverse=True):
+            last_ratio = _ratio(planned[p], actual[p], baseline, direction)
+            if last_ratio is not None:
+                break
+    shortfall = None if last_ratio is None else max(0.0, 1.0 - last_ratio)
+    lagging = shortfall is not None and shortfall > threshold
     last = max(actual) if actual else None
     start = last or (period_start(baseline_date, months) if baseline_date else None)
     # A period's measurement is due once the period has ended: the start of the period after.
@@ -134,7 +159,7 @@ def status(
     # Follow-up ends once the period after the target date's period has been measured.
     if next_due and target_date and start > period_start(target_date, months):
         next_due = None
-    return Status(tuple(rows), lagging, shortfall, last, next_due)
+    return Status(table, lagging, shortfall, last, next_due, last_ratio)
 
 
 def linear_plan(

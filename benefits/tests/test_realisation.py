@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from benefits import realisation as r
 
 
@@ -113,3 +116,41 @@ def test_a_realisation_outside_0_to_200_percent_is_flagged_for_a_check_not_shown
     assert st.to_check
     st = r.status(**common, measurements=[(dt.date(2027, 5, 2), 700)])  # 150 %: plausible
     assert not st.to_check
+
+
+_days = st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2029, 12, 31))
+_values = st.floats(min_value=-100, max_value=200, allow_nan=False)
+
+
+@given(
+    plan=st.lists(st.tuples(_days, _values), max_size=12),
+    measurements=st.lists(st.tuples(_days, _values), max_size=12),
+    baseline=st.one_of(st.none(), _values),
+    direction=st.sampled_from([r.INCREASE, r.DECREASE]),
+    months=st.sampled_from([1, 3, 6, 12]),
+    threshold=st.floats(min_value=0, max_value=1),
+)
+def test_a_list_without_the_period_table_sees_the_same_status(
+    plan, measurements, baseline, direction, months, threshold
+):
+    kwargs = {
+        "baseline": baseline,
+        "baseline_date": dt.date(2025, 1, 1),
+        "direction": direction,
+        "months": months,
+        "plan": plan,
+        "measurements": measurements,
+        "threshold": threshold,
+        "target_date": dt.date(2028, 12, 31),
+    }
+    whole, brief = r.status(**kwargs), r.status(**kwargs, rows=False)
+    assert brief.rows == ()
+    assert (brief.lagging, brief.shortfall, brief.last_period, brief.next_due) == (
+        whole.lagging,
+        whole.shortfall,
+        whole.last_period,
+        whole.next_due,
+    )
+    assert brief.to_check == whole.to_check
+    measured = [row for row in whole.rows if row.ratio is not None]
+    assert whole.to_check == (bool(measured) and measured[-1].implausible)

@@ -28,10 +28,15 @@ router = Router(tags=["benefits"], auth=AUTH)
 FIELDS = list(BenefitForm._meta.fields)
 
 
-def _status(benefit: Benefit, request):
-    """The benefit's realisation status, computed once per response for all its fields."""
+def _status(benefit: Benefit, request, *, rows: bool = False):
+    """The benefit's realisation status, computed once per response for all its fields;
+    the per-period table only for the fields that show it (not for a list's rows)."""
+    if rows and not hasattr(benefit, "_api_status_rows"):
+        benefit._api_status_rows = benefit.status(request.organisation_threshold)
+    if hasattr(benefit, "_api_status_rows"):
+        return benefit._api_status_rows
     if not hasattr(benefit, "_api_status"):
-        benefit._api_status = benefit.status(request.organisation_threshold)
+        benefit._api_status = benefit.status(request.organisation_threshold, rows=False)
     return benefit._api_status
 
 
@@ -118,7 +123,7 @@ class BenefitOut(BenefitRowOut):
 
     @staticmethod
     def resolve_periods(obj, context):
-        return _status(obj, context["request"]).rows
+        return _status(obj, context["request"], rows=True).rows
 
 
 class BenefitIn(Schema):

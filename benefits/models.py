@@ -194,7 +194,7 @@ class Benefit(OrgOwned, Versioned):
     def measurement_pairs(self) -> list[tuple[datetime.date, float]]:
         return [(m.measured_on, float(m.value)) for m in self.measurements.all()]
 
-    def status(self, threshold_pct: int) -> realisation.Status:
+    def status(self, threshold_pct: int, *, rows: bool = True) -> realisation.Status:
         # A benefit loaded by portfolio.with_series carries its plan and measurements as
         # pairs already; otherwise they come from the (prefetched) related rows.
         plan, measurements = getattr(self, "series", None) or (
@@ -210,6 +210,7 @@ class Benefit(OrgOwned, Versioned):
             measurements=measurements,
             threshold=threshold_pct / 100.0,
             target_date=self.target_date,
+            rows=rows,
         )
 
     def can_plan(self) -> bool:

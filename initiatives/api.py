@@ -2,19 +2,19 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import BaseModel
 
-from core.api import Pagination, form_data, form_errors
+from core.api import PagedRows, Pagination, form_data, form_errors
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
-from strategy.models import BusinessGoal, FocusArea
 
 from .forms import InitiativeForm
-from .models import Initiative, Tag
+from .models import Initiative
 from .services import save_initiative
 
 router = Router(tags=["initiatives"], auth=AUTH)
@@ -22,7 +22,11 @@ router = Router(tags=["initiatives"], auth=AUTH)
 FIELDS = list(InitiativeForm._meta.fields)
 
 
-class InitiativeOut(Schema):
+class InitiativeOut(BaseModel):
+    """An initiative as the API answers it. A plain pydantic model fed with plain rows
+    (initiative_rows): Ninja's Schema reads every field of every row through a Django
+    attribute getter, which was most of a 200-row page's time."""
+
     id: int
     number: int
     reference: str
@@ -50,34 +54,6 @@ class InitiativeOut(Schema):
     version: int
     created: datetime.datetime
     updated: datetime.datetime
-
-    @staticmethod
-    def resolve_owner_body(obj) -> str:
-        return obj.owner_body.name if obj.owner_body_id else ""
-
-    @staticmethod
-    def resolve_initiative_lead(obj):
-        return obj.initiative_lead_id
-
-    @staticmethod
-    def resolve_benefit_owner(obj):
-        return obj.benefit_owner_id
-
-    @staticmethod
-    def resolve_focus_areas(obj):
-        return [fa.pk for fa in obj.focus_areas.all()]
-
-    @staticmethod
-    def resolve_business_goals(obj):
-        return [g.pk for g in obj.business_goals.all()]
-
-    @staticmethod
-    def resolve_depends_on(obj):
-        return [d.number for d in obj.depends_on.all()]
-
-    @staticmethod
-    def resolve_tags(obj):
-        return [t.name for t in obj.tags.all()]
 
 
 class InitiativeIn(Schema):
@@ -127,19 +103,79 @@ class InitiativePatch(Schema):
     version: int
 
 
+# (link table, the initiative's column, what the answer lists, its name, the order shown)
+LINKS = (
+    (
+        Initiative.focus_areas.through,
+        "initiative_id",
+        "focusarea_id",
+        "focus_areas",
+        ("focusarea__order", "focusarea_id"),
+    ),
+    (
+        Initiative.business_goals.through,
+        "initiative_id",
+        "businessgoal_id",
+        "business_goals",
+        ("businessgoal__order", "businessgoal_id"),
+    ),
+    (
+        Initiative.depends_on.through,
+        "from_initiative_id",
+        "to_initiative__number",
+        "depends_on",
+        ("to_initiative__number",),
+    ),
+    (Initiative.tags.through, "initiative_id", "tag__name", "tags", ("tag__name",)),
+)
+PLAIN = (
+    "number",
+    "title",
+    "description",
+    "track",
+    "source",
+    "owner_body_id",
+    "result_goals",
+    "ambition",
+    "engagement_clarify",
+    "engagement_pilot",
+    "engagement_implement",
+    "stage",
+    "planned_start",
+    "planned_end",
+    "deadline",
+    "version",
+    "created",
+    "updated",
+)
+
+
+def initiative_rows(initiatives) -> list[dict]:
+    """The answer's rows for these initiatives (loaded with owner_body): the relations
+    read from the link tables in four flat queries for all, not a model instance and a
+    related manager per link (a page of 200 made ~1,000 and 800 through prefetch)."""
+    initiatives = list(initiatives)
+    rows = {
+        i.pk: {
+            "id": i.pk,
+            "reference": i.reference,
+            "owner_body": i.owner_body.name if i.owner_body_id else "",
+            "initiative_lead": i.initiative_lead_id,
+            "benefit_owner": i.benefit_owner_id,
+            **{name: getattr(i, name) for name in PLAIN},
+            **{name: [] for *_rest, name, _order in LINKS},
+        }
+        for i in initiatives
+    }
+    for through, owner, value, name, order in LINKS:
+        links = through.objects.filter(**{f"{owner}__in": list(rows)}).order_by(*order)
+        for pk, item in links.values_list(owner, value):
+            rows[pk][name].append(item)
+    return [rows[i.pk] for i in initiatives]
+
+
 def _qs(org):
-    # The related rows load only what the answer names: a page of 200 initiatives made
-    # ~1,000 full model instances otherwise.
-    return (
-        Initiative.objects.for_org(org)
-        .select_related("owner_body")
-        .prefetch_related(
-            Prefetch("focus_areas", queryset=FocusArea.objects.only("id")),
-            Prefetch("business_goals", queryset=BusinessGoal.objects.only("id")),
-            Prefetch("depends_on", queryset=Initiative.objects.only("id", "number")),
-            Prefetch("tags", queryset=Tag.objects.only("id", "name")),
-        )
-    )
+    return Initiative.objects.for_org(org).select_related("owner_body")
 
 
 def _payload_to_data(org, data: dict) -> dict:
@@ -181,13 +217,13 @@ def list_initiatives(
         qs = qs.filter(focus_areas=focus_area)
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q))
-    return qs
+    return PagedRows(qs, initiative_rows)
 
 
 @router.get("/organisations/{org_slug}/initiatives/{number}", response=InitiativeOut)
 def get_initiative(request, org_slug: str, number: int):
     membership = api_membership(request, org_slug, Perm.VIEW)
-    return get_object_or_404(_qs(membership.organisation), number=number)
+    return initiative_rows([get_object_or_404(_qs(membership.organisation), number=number)])[0]
 
 
 @router.post("/organisations/{org_slug}/initiatives", response={201: InitiativeOut, 422: dict})
@@ -201,7 +237,7 @@ def create_initiative(request, org_slug: str, payload: InitiativeIn):
     if not form.is_valid():
         return 422, form_errors(form)
     initiative = save_initiative(form=form, user=request.user, expected_version=None, via_api=True)
-    return 201, get_object_or_404(_qs(org), pk=initiative.pk)
+    return 201, initiative_rows([get_object_or_404(_qs(org), pk=initiative.pk)])[0]
 
 
 @router.patch(
@@ -228,4 +264,4 @@ def update_initiative(request, org_slug: str, number: int, payload: InitiativePa
     if not form.is_valid():
         return 422, form_errors(form)
     save_initiative(form=form, user=request.user, expected_version=version, via_api=True)
-    return 200, get_object_or_404(_qs(org), pk=initiative.pk)
+    return 200, initiative_rows([get_object_or_404(_qs(org), pk=initiative.pk)])[0]

@@ -28,18 +28,6 @@ router = Router(tags=["benefits"], auth=AUTH)
 FIELDS = list(BenefitForm._meta.fields)
 
 
-def _status(benefit: Benefit, request, *, rows: bool = False):
-    """The benefit's realisation status, computed once per response for all its fields;
-    the per-period table only for the fields that show it (not for a list's rows)."""
-    if rows and not hasattr(benefit, "_api_status_rows"):
-        benefit._api_status_rows = benefit.status(request.organisation_threshold)
-    if hasattr(benefit, "_api_status_rows"):
-        return benefit._api_status_rows
-    if not hasattr(benefit, "_api_status"):
-        benefit._api_status = benefit.status(request.organisation_threshold, rows=False)
-    return benefit._api_status
-
-
 class PeriodOut(BaseModel):
     """One period's plan against realisation. A plain pydantic model, read straight from
     realisation.PeriodRow: a list page has thousands of them, and Ninja's Schema wraps
@@ -66,9 +54,11 @@ class MeasurementOut(Schema):
         return obj.benefit_id
 
 
-class BenefitRowOut(Schema):
+class BenefitRowOut(BaseModel):
     """A benefit in the list: its fields and whether it lags; the plan against realisation
-    per period is in the benefit itself (/benefits/{id})."""
+    per period is in the benefit itself (/benefits/{id}). A plain pydantic model fed with
+    plain rows (benefit_rows): Ninja's Schema reads every field of every row through a
+    Django attribute getter."""
 
     id: int
     reference: str
@@ -95,35 +85,55 @@ class BenefitRowOut(Schema):
     lagging: bool
     next_due: datetime.date | None
 
-    @staticmethod
-    def resolve_initiative(obj) -> int:
-        return obj.initiative.number
-
-    @staticmethod
-    def resolve_owner(obj):
-        return obj.owner_id
-
-    @staticmethod
-    def resolve_department(obj):
-        return obj.department_id
-
-    @staticmethod
-    def resolve_lagging(obj, context) -> bool:
-        return _status(obj, context["request"]).lagging
-
-    @staticmethod
-    def resolve_next_due(obj, context):
-        return _status(obj, context["request"]).next_due
-
 
 class BenefitOut(BenefitRowOut):
     """A benefit with its plan against realisation per period."""
 
     periods: list[PeriodOut]
 
-    @staticmethod
-    def resolve_periods(obj, context):
-        return _status(obj, context["request"], rows=True).rows
+
+PLAIN = (
+    "title",
+    "description",
+    "category",
+    "indicator",
+    "unit",
+    "direction",
+    "may_be_negative",
+    "baseline_value",
+    "baseline_date",
+    "target_pessimistic",
+    "target_likely",
+    "target_optimistic",
+    "target_date",
+    "frequency",
+    "data_source",
+    "annual_value",
+    "version",
+)
+
+
+def benefit_rows(org, benefits, *, periods: bool = False) -> list[dict]:
+    """The answer's rows for these benefits (loaded with their initiative): the status
+    from their series read flat for all (portfolio.with_series); the per-period table
+    only with `periods` (a benefit on its own)."""
+    rows = []
+    for b in with_series(org, list(benefits)):
+        status = b.status(org.lag_threshold, rows=periods)
+        row = {
+            "id": b.pk,
+            "reference": b.reference,
+            "initiative": b.initiative.number,
+            "owner": b.owner_id,
+            "department": b.department_id,
+            **{name: getattr(b, name) for name in PLAIN},
+            "lagging": status.lagging,
+            "next_due": status.next_due,
+        }
+        if periods:
+            row["periods"] = status.rows
+        rows.append(row)
+    return rows
 
 
 class BenefitIn(Schema):
@@ -178,13 +188,11 @@ class MeasurementIn(Schema):
 
 
 def _qs(org):
-    return Benefit.objects.for_org(org).for_status()
+    return Benefit.objects.for_org(org).select_related("initiative")
 
 
 def _membership(request, org_slug: str, perm=Perm.VIEW, write: bool = False):
-    membership = api_membership(request, org_slug, perm, write=write)
-    request.organisation_threshold = membership.organisation.lag_threshold
-    return membership
+    return api_membership(request, org_slug, perm, write=write)
 
 
 def _as_form_data(data: dict) -> dict:
@@ -205,14 +213,15 @@ def list_benefits(
     if initiative:
         qs = qs.filter(initiative__number=initiative)
     if lagging is not None:
-        return [b for b in with_series(org, list(qs)) if _status(b, request).lagging == lagging]
-    return PagedRows(qs, lambda page: with_series(org, list(page)))
+        return [row for row in benefit_rows(org, qs) if row["lagging"] == lagging]
+    return PagedRows(qs, lambda page: benefit_rows(org, page))
 
 
 @router.get("/organisations/{org_slug}/benefits/{benefit_id}", response=BenefitOut)
 def get_benefit(request, org_slug: str, benefit_id: int):
     membership = _membership(request, org_slug)
-    return get_object_or_404(_qs(membership.organisation), pk=benefit_id)
+    org = membership.organisation
+    return benefit_rows(org, [get_object_or_404(_qs(org), pk=benefit_id)], periods=True)[0]
 
 
 @router.post(
@@ -245,7 +254,7 @@ def create_benefit(request, org_slug: str, number: int, payload: BenefitIn):
             prepare=prepare,
         )
         save_plan(benefit=benefit, plan=benefit.linear_plan())
-    return 201, get_object_or_404(_qs(org), pk=benefit.pk)
+    return 201, benefit_rows(org, [get_object_or_404(_qs(org), pk=benefit.pk)], periods=True)[0]
 
 
 @router.patch(
@@ -274,7 +283,7 @@ def update_benefit(request, org_slug: str, benefit_id: int, payload: BenefitPatc
         parent=benefit.initiative,
         via_api=True,
     )
-    return 200, get_object_or_404(_qs(org), pk=benefit.pk)
+    return 200, benefit_rows(org, [get_object_or_404(_qs(org), pk=benefit.pk)], periods=True)[0]
 
 
 @router.get(

@@ -9,10 +9,20 @@ choice field, so no form has to remember them.
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
+
+
+def escape_label(label) -> str:
+    """A label as conditional_escape writes it (text already marked safe stays as it is),
+    with the standard library's escape: Django's wraps every call in a check for lazy text,
+    which 900 options a page pay for."""
+    if hasattr(label, "__html__"):
+        return label.__html__()
+    return escape(str(label))
 
 
 class FastSelectMixin:
@@ -33,7 +43,7 @@ class FastSelectMixin:
             for option_value, label in choices:
                 if isinstance(label, (list, tuple)):
                     out.append(
-                        f'<optgroup label="{conditional_escape(option_value)}">'
+                        f'<optgroup label="{escape_label(option_value)}">'
                         f"{options(label)}</optgroup>"
                     )
                     continue
@@ -42,7 +52,7 @@ class FastSelectMixin:
                 found = found or selected
                 out.append(
                     f'<option value="{escape(text)}"{" selected" if selected else ""}>'
-                    f"{conditional_escape(label)}</option>"
+                    f"{escape_label(label)}</option>"
                 )
             return "".join(out)
 

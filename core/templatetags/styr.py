@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from core.l10n import separators
 from core.markdown import render_markdown
 from core.numbers import format_number, format_whole
+from core.widgets import escape_label
 
 register = template.Library()
 
@@ -145,9 +146,34 @@ def field(bound_field, hint: str = "", no_hint: bool = False):
 
 def _options(bound_field, kind: str) -> dict:
     """The checkboxes or radio buttons of a choice field as one piece of HTML, written here
-    rather than by a template per option: a list of 300 initiatives took ~50 ms through
-    Django's option templates."""
+    from the field's choices rather than by a template per option: a list of 300
+    initiatives took ~50 ms through Django's option templates. The markup is what Django's
+    option iteration gives: ids `<auto_id>_<n>`, `checked` on the chosen (the first match
+    only for radio buttons)."""
     tag = "radio" if kind == "radios" else "checkbox"
+    field = bound_field.field
+    if any(isinstance(label, (list, tuple)) for _value, label in field.choices):
+        return _grouped_options(bound_field, tag)  # grouped choices: Django's own way
+    multiple = field.widget.allow_multiple_selected
+    chosen = set(field.widget.format_value(bound_field.value()))
+    name = escape(bound_field.html_name)
+    base = field.widget.attrs.get("id") or bound_field.auto_id
+    rows, found = [], False
+    for index, (value, label) in enumerate(field.choices):
+        text = "" if value is None else str(value)
+        checked = text in chosen and (multiple or not found)
+        found = found or checked
+        option_id = escape(f"{base}_{index}") if base else ""
+        rows.append(
+            f'<div class="form-group-{tag}"><input class="form-{tag}" type="{tag}" '
+            f'name="{name}" id="{option_id}" value="{escape(text)}"'
+            f'{" checked" if checked else ""}><label for="{option_id}">'
+            f"{escape_label(label)}</label></div>"
+        )
+    return {"html": mark_safe("\n".join(rows)), "count": len(rows)}  # noqa: S308 - escaped
+
+
+def _grouped_options(bound_field, tag: str) -> dict:
     rows = [
         (
             tag,

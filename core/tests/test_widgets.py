@@ -32,3 +32,25 @@ def test_every_choice_field_uses_them():
     assert isinstance(forms.ChoiceField().widget, FastSelect)
     assert isinstance(forms.TypedChoiceField().widget, FastSelect)
     assert isinstance(forms.MultipleChoiceField().widget, FastSelectMultiple)
+
+
+class _Form(forms.Form):
+    many = forms.MultipleChoiceField(
+        choices=CHOICES[1:], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    one = forms.ChoiceField(choices=CHOICES, widget=forms.RadioSelect, required=False)
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"many": ["a", "1"], "one": "1"}, {"many": ["c"], "one": "unknown"}]
+)
+def test_checkboxes_and_radio_buttons_are_written_as_djangos_options_give_them(data):
+    from core.templatetags.styr import _grouped_options, _options
+
+    form = _Form(data=data) if data else _Form(initial={"many": ["c"], "one": "a"})
+    for name, kind, tag in (("many", "checkboxes", "checkbox"), ("one", "radios", "radio")):
+        ours = _options(form[name], kind)
+        theirs = _grouped_options(form[name], tag)  # Django's own option iteration
+        assert ours["count"] == theirs["count"]
+        assertHTMLEqual(str(ours["html"]), str(theirs["html"]))
+        assert "Alfa &amp; &lt;b&gt;beta&lt;/b&gt;" in str(ours["html"])

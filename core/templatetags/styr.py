@@ -152,14 +152,16 @@ def _options(bound_field, kind: str) -> dict:
     only for radio buttons)."""
     tag = "radio" if kind == "radios" else "checkbox"
     field = bound_field.field
-    if any(isinstance(label, (list, tuple)) for _value, label in field.choices):
+    # Iterated once, without list(): a model field's choices would be counted first.
+    choices = [choice for choice in field.choices]
+    if any(isinstance(label, (list, tuple)) for _value, label in choices):
         return _grouped_options(bound_field, tag)  # grouped choices: Django's own way
     multiple = field.widget.allow_multiple_selected
     chosen = set(field.widget.format_value(bound_field.value()))
     name = escape(bound_field.html_name)
     base = field.widget.attrs.get("id") or bound_field.auto_id
     rows, found = [], False
-    for index, (value, label) in enumerate(field.choices):
+    for index, (value, label) in enumerate(choices):
         text = "" if value is None else str(value)
         checked = text in chosen and (multiple or not found)
         found = found or checked

@@ -54,3 +54,19 @@ def test_checkboxes_and_radio_buttons_are_written_as_djangos_options_give_them(d
         assert ours["count"] == theirs["count"]
         assertHTMLEqual(str(ours["html"]), str(theirs["html"]))
         assert "Alfa &amp; &lt;b&gt;beta&lt;/b&gt;" in str(ours["html"])
+
+
+def test_a_model_fields_checkboxes_cost_one_query(org, django_assert_num_queries):
+    from core.templatetags.styr import _options
+    from initiatives.models import Tag
+
+    for name in ("AI", "KOMBIT", "Borgerservice"):
+        Tag.objects.create(organisation=org, name=name)
+
+    class TagForm(forms.Form):
+        tags = forms.ModelMultipleChoiceField(
+            Tag.objects.filter(organisation=org), widget=forms.CheckboxSelectMultiple
+        )
+
+    with django_assert_num_queries(1):  # the choices once; no count first
+        assert _options(TagForm()["tags"], "checkboxes")["count"] == 3

@@ -24,12 +24,15 @@ from .models import RunKind, RunStatus, SolveRun
 
 log = logging.getLogger(__name__)
 REPORT_EVERY = 0.5
+# A run whose workers died this many times is given up rather than started again: it may be
+# what kills them (memory). The page says how often they stopped, and that it failed.
+MAX_RESTARTS = 2
 
 
 def start(run: SolveRun) -> bool:
     """Claim the run for this worker: a queued one starts; a running one was left by a
-    worker that died and starts again, its restart counted. False for a finished (or
-    stopped) run, or when another worker won it."""
+    worker that died and starts again, its restart counted (after MAX_RESTARTS it fails
+    instead). False for a finished (or stopped) run, or when another worker won it."""
     now = timezone.now()
     if run.status == RunStatus.QUEUED:
         mine = SolveRun.objects.filter(pk=run.pk, status=RunStatus.QUEUED)
@@ -38,6 +41,9 @@ def start(run: SolveRun) -> bool:
         mine = SolveRun.objects.filter(
             pk=run.pk, status=RunStatus.RUNNING, started=run.started, restarts=run.restarts
         )
+        if run.restarts >= MAX_RESTARTS:
+            mine.update(status=RunStatus.FAILED, restarts=F("restarts") + 1, finished=now)
+            return False
         won = mine.update(started=now, restarts=F("restarts") + 1, progress={})
     else:
         return False

@@ -72,3 +72,18 @@ def test_a_finished_run_is_not_solved_again(scenario, member):
     drain()
     run.refresh_from_db()
     assert run.status == RunStatus.DONE and not start(run)
+
+
+def test_a_run_whose_workers_keep_dying_is_given_up_and_its_page_says_so(client, scenario, member):
+    from portfolio.worker import MAX_RESTARTS
+
+    queue_run(scenario=scenario, user=member)
+    _claimed_by_a_worker_that_died()
+    SolveRun.objects.update(restarts=MAX_RESTARTS)  # it has killed workers before
+    drain()
+    run = SolveRun.objects.get()
+    assert run.status == RunStatus.FAILED and run.restarts == MAX_RESTARTS + 1
+    assert run.result is None and run.finished is not None
+    client.force_login(member)
+    page = client.get(f"/skovby/scenarios/{scenario.pk}/").content.decode()
+    assert 'id="restarted"' in page and "Beregningen fejlede." in page  # "The solve failed."

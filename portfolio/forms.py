@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -234,6 +236,13 @@ class PoolForm(forms.ModelForm):
         return name
 
 
+def _copy(field: forms.Field, *, label: str, initial) -> forms.Field:
+    """A shallow copy of `field` with its own label and initial value."""
+    twin = copy.copy(field)
+    twin.label, twin.initial = label, initial
+    return twin
+
+
 class EntriesForm(forms.Form):
     """Per initiative: forced in or out, and the window of years it may start in."""
 
@@ -252,29 +261,30 @@ class EntriesForm(forms.Form):
             str(_("Earliest start for %(initiative)s")),
             str(_("Latest start for %(initiative)s")),
         )
+        # One field of each kind, copied per row: building 300 fields normalised their
+        # choices and made a widget 300 times over. The copies share the widget, which
+        # rendering and cleaning only read.
+        decision_field = forms.ChoiceField(choices=decisions)
+        year_field = forms.TypedChoiceField(
+            choices=years, required=False, coerce=int, empty_value=None
+        )
         self.rows = []
         for ini in self.initiatives:
             entry = entries.get(ini.pk)
             d, e, lt = f"d_{ini.pk}", f"e_{ini.pk}", f"l_{ini.pk}"
-            self.fields[d] = forms.ChoiceField(
+            self.fields[d] = _copy(
+                decision_field,
                 label=decision_label % {"initiative": ini.reference},
-                choices=decisions,
                 initial=entry.decision if entry else EntryDecision.AUTO,
             )
-            self.fields[e] = forms.TypedChoiceField(
+            self.fields[e] = _copy(
+                year_field,
                 label=earliest_label % {"initiative": ini.reference},
-                choices=years,
-                required=False,
-                coerce=int,
-                empty_value=None,
                 initial=str(entry.earliest_year) if entry and entry.earliest_year else "",
             )
-            self.fields[lt] = forms.TypedChoiceField(
+            self.fields[lt] = _copy(
+                year_field,
                 label=latest_label % {"initiative": ini.reference},
-                choices=years,
-                required=False,
-                coerce=int,
-                empty_value=None,
                 initial=str(entry.latest_year) if entry and entry.latest_year else "",
             )
             self.rows.append((ini, d, e, lt))

@@ -196,6 +196,26 @@ def test_entries_force_an_initiative_out(client, member, scenario, portfolio):
     assert "I-001" not in chosen and chosen["I-003"]["start"] == 2
 
 
+def test_a_bad_value_in_one_row_is_refused_in_that_row_only(client, member, scenario, portfolio):
+    from portfolio.forms import EntriesForm
+
+    initiatives = list(portfolio.values())
+    data = {"version": scenario.version}
+    for ini in initiatives:
+        data[f"d_{ini.pk}"] = "auto"
+    data[f"d_{initiatives[0].pk}"] = "sometimes"  # not a choice
+    data[f"e_{initiatives[1].pk}"] = "1999"  # not one of the scenario's years
+    form = EntriesForm(data, scenario=scenario, initiatives=initiatives)
+    assert not form.is_valid()
+    assert set(form.errors) == {f"d_{initiatives[0].pk}", f"e_{initiatives[1].pk}"}
+    # The rows share one field of each kind: labels and initial values stay their own.
+    labels = {form.fields[f"d_{ini.pk}"].label for ini in initiatives}
+    assert len(labels) == len(initiatives)
+    client.force_login(member)
+    r = client.post(f"/skovby/scenarios/{scenario.pk}/initiatives/", data)
+    assert r.status_code == 400 and r.content.decode().count('aria-invalid="true"') == 2
+
+
 def test_compare_shows_what_changed(client, member, scenario, strategy):
     other = Scenario.objects.create(
         organisation=scenario.organisation,

@@ -113,9 +113,17 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
     can_record = request.membership.can(Perm.RECORD_DECISIONS)
     open_meeting = meeting.is_open
-    items = meeting.items.select_related(
-        "initiative", "scenario", "decision__recorded_by", "decision__body"
+    items = list(
+        meeting.items.select_related(
+            "initiative", "scenario", "decision__recorded_by", "decision__body"
+        )
     )
+    # Each item's three addresses from one reverse per kind, not four per item (20 items).
+    slug = request.organisation.slug
+    for kind in ("item_decide", "item_move", "item_remove"):
+        head, tail = reverse(f"meetings:{kind}", args=[slug, meeting.pk, 0]).rsplit("/0/", 1)
+        for item in items:
+            setattr(item, f"{kind}_url", f"{head}/{item.pk}/{tail}")
     return render(
         request,
         "meetings/meeting.html",

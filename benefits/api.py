@@ -92,25 +92,9 @@ class BenefitOut(BenefitRowOut):
     periods: list[PeriodOut]
 
 
-PLAIN = (
-    "title",
-    "description",
-    "category",
-    "indicator",
-    "unit",
-    "direction",
-    "may_be_negative",
-    "baseline_value",
-    "baseline_date",
-    "target_pessimistic",
-    "target_likely",
-    "target_optimistic",
-    "target_date",
-    "frequency",
-    "data_source",
-    "annual_value",
-    "version",
-)
+# The row's fields read as they are; the others are worked out in benefit_rows.
+COMPUTED = {"id", "reference", "initiative", "owner", "department", "lagging", "next_due"}
+PLAIN = tuple(name for name in BenefitRowOut.model_fields if name not in COMPUTED)
 
 
 def benefit_rows(org, benefits, *, periods: bool = False) -> list[dict]:

@@ -128,25 +128,12 @@ LINKS = (
     ),
     (Initiative.tags.through, "initiative_id", "tag__name", "tags", ("tag__name",)),
 )
-PLAIN = (
-    "number",
-    "title",
-    "description",
-    "track",
-    "source",
-    "owner_body_id",
-    "result_goals",
-    "ambition",
-    "engagement_clarify",
-    "engagement_pilot",
-    "engagement_implement",
-    "stage",
-    "planned_start",
-    "planned_end",
-    "deadline",
-    "version",
-    "created",
-    "updated",
+# The answer's fields read as they are; the others are worked out in initiative_rows.
+COMPUTED = {"id", "reference", "owner_body", "initiative_lead", "benefit_owner"}
+PLAIN = tuple(
+    name
+    for name in InitiativeOut.model_fields
+    if name not in COMPUTED and name not in {link[3] for link in LINKS}
 )
 
 

@@ -25,13 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("STYR_DEV", "1")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-queue.sqlite3'}")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
+from bench.scratch import ensure_database, start_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+start_django("bench-queue.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -39,7 +35,6 @@ from django.db.models import Max, Min  # noqa: E402
 from django_tasks import TaskResultStatus  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
-from bench.run import ensure_database  # noqa: E402
 from bench.tasks import mark  # noqa: E402
 from jobs.queue import Worker  # noqa: E402
 

@@ -13,20 +13,15 @@ message.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("STYR_DEV", "1")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-outbox.sqlite3'}")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
+from bench.scratch import ensure_database, start_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+start_django("bench-outbox.sqlite3")
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
@@ -35,7 +30,6 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
-from bench.run import ensure_database  # noqa: E402
 from jobs.queue import drain, enqueue_once  # noqa: E402
 from notifications.models import Notification  # noqa: E402
 from notifications.services import deliver_outbox, notify  # noqa: E402

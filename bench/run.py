@@ -27,15 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("STYR_DEV", "1")
+from bench.scratch import ensure_database, start_django  # noqa: E402
+
 # v2: the data set of issue 14 (every kind of data); an older file lacks most of it.
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-v2.sqlite3'}")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "styr.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-
-import django  # noqa: E402
-
-django.setup()
+start_django("bench-v2.sqlite3", ALLOWED_HOSTS="testserver")
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
@@ -55,26 +50,6 @@ PAGE_P95_MS, API_P95_MS, EXPORT_MS = 50, 100, 1000
 # GET on a POST-only address answers 405 by design; its warning is noise here.
 logging.getLogger("django.request").setLevel(logging.ERROR)
 DOCUMENTS = (".pdf", ".docx", ".xlsx")
-
-
-def ensure_database() -> None:
-    """Create the PostgreSQL database named in DATABASE_URL when it does not exist."""
-    if connection.vendor != "postgresql":
-        return
-    import psycopg
-
-    settings = connection.settings_dict
-    try:
-        connection.ensure_connection()
-    except Exception:  # noqa: BLE001 - only "database does not exist" is expected here
-        with psycopg.connect(
-            host=settings["HOST"],
-            port=settings["PORT"],
-            user=settings["USER"],
-            dbname="postgres",
-            autocommit=True,
-        ) as admin:
-            admin.execute(f'CREATE DATABASE "{settings["NAME"]}"')
 
 
 def measure_rounds(client: Client, targets: list[tuple[str, dict]], runs: int) -> list[list]:

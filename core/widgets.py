@@ -9,6 +9,7 @@ choice field, so no form has to remember them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from django import forms
@@ -25,6 +26,23 @@ def escape_label(label) -> str:
     return escape(str(label))
 
 
+def selection(widget, value) -> Callable[[str], bool]:
+    """Django's rule for which options of a choice widget are marked: those whose value is
+    among the widget's formatted value; of a single choice only the first such option. The
+    returned test is asked once per option, in order."""
+    chosen = set(widget.format_value(value))
+    multiple = widget.allow_multiple_selected
+    found = False
+
+    def selected(text: str) -> bool:
+        nonlocal found
+        hit = text in chosen and (multiple or not found)
+        found = found or hit
+        return hit
+
+    return selected
+
+
 class FastSelectMixin:
     """Writes what forms.Select's templates write: the attributes through flatatt, an
     <option> per choice with `selected` on the chosen (only the first match unless
@@ -34,11 +52,9 @@ class FastSelectMixin:
         final = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             final["multiple"] = True
-        chosen = set(self.format_value(value))
-        found = False
+        selected = selection(self, value)
 
         def options(choices) -> str:
-            nonlocal found
             out = []
             for option_value, label in choices:
                 if isinstance(label, (list, tuple)):
@@ -48,10 +64,8 @@ class FastSelectMixin:
                     )
                     continue
                 text = "" if option_value is None else str(option_value)
-                selected = text in chosen and (self.allow_multiple_selected or not found)
-                found = found or selected
                 out.append(
-                    f'<option value="{escape(text)}"{" selected" if selected else ""}>'
+                    f'<option value="{escape(text)}"{" selected" if selected(text) else ""}>'
                     f"{escape_label(label)}</option>"
                 )
             return "".join(out)

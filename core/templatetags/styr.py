@@ -12,10 +12,10 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.l10n import separators
+from core.l10n import separators, whole
 from core.markdown import render_markdown
-from core.numbers import format_number, format_whole
-from core.widgets import escape_label
+from core.numbers import format_number
+from core.widgets import escape_label, selection
 
 register = template.Library()
 
@@ -70,7 +70,7 @@ def money(value, currency: str = "DKK") -> str:
     if isinstance(value, int | float | Decimal) and math.isfinite(value):
         # Python's own grouping and the cached separator, not number_format's settings
         # lookups: a list of 300 cases shows 900 amounts.
-        amount = format_whole(value, grouping=separators()["grouping"])
+        amount = whole(value)
     else:  # text, NaN, infinity
         amount = number_format(value, 0, use_l10n=True, force_grouping=True)
     if get_language() == "en":
@@ -156,20 +156,17 @@ def _options(bound_field, kind: str) -> dict:
     choices = [choice for choice in field.choices]
     if any(isinstance(label, (list, tuple)) for _value, label in choices):
         return _grouped_options(bound_field, tag)  # grouped choices: Django's own way
-    multiple = field.widget.allow_multiple_selected
-    chosen = set(field.widget.format_value(bound_field.value()))
+    checked = selection(field.widget, bound_field.value())
     name = escape(bound_field.html_name)
     base = field.widget.attrs.get("id") or bound_field.auto_id
-    rows, found = [], False
+    rows = []
     for index, (value, label) in enumerate(choices):
         text = "" if value is None else str(value)
-        checked = text in chosen and (multiple or not found)
-        found = found or checked
         option_id = escape(f"{base}_{index}") if base else ""
         rows.append(
             f'<div class="form-group-{tag}"><input class="form-{tag}" type="{tag}" '
             f'name="{name}" id="{option_id}" value="{escape(text)}"'
-            f'{" checked" if checked else ""}><label for="{option_id}">'
+            f'{" checked" if checked(text) else ""}><label for="{option_id}">'
             f"{escape_label(label)}</label></div>"
         )
     return {"html": mark_safe("\n".join(rows)), "count": len(rows)}  # noqa: S308 - escaped

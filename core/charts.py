@@ -248,3 +248,78 @@ def combo_chart(
         lx += 28 + 7 * len(series.label)
     out.append("</svg>")
     return "".join(out)
+
+
+def radar_chart(
+    axes: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str,
+    description: str = "",
+    maximum: float = 5.0,
+    rings: Sequence[float] = (1, 2, 3, 4, 5),
+    width: int = 680,
+    chart_id: str = "radar",
+) -> str:
+    """A radar (spider) chart: one spoke per axis from 0 at the centre to `maximum`, one
+    closed line per series (a missing value is drawn at the centre), a legend below."""
+    n = max(len(axes), 3)
+    # Room for a label of about 24 characters beside the left and right spokes.
+    radius = min(width * 0.27, (width / 2 - 160) / 1.12)
+    cx, cy = width / 2, radius + 58
+    legend_top = cy + radius + 58
+    height = legend_top + 22 * len(series) + 6
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = max(0.0, min(value, maximum)) / maximum * radius
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="styr-chart" role="img" '
+        f'viewBox="0 0 {width} {height:.0f}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description or title)}</desc>',
+    ]
+    for ring in rings:
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
+        out.append(f'<polygon points="{points}" fill="none" stroke="#c7c7c7" stroke-width="1"/>')
+        x, y = point(0, ring)
+        out.append(
+            f'<text x="{x + 4:.1f}" y="{y + 4:.1f}" font-size="11" fill="#565656">{ring:g}</text>'
+        )
+    for i, label in enumerate(axes):
+        x, y = point(i, maximum)
+        out.append(
+            f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#c7c7c7"/>'
+        )
+        lx, ly = point(i, maximum * 1.12)
+        anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
+        short = label if len(label) <= 24 else label[:23] + "…"
+        out.append(
+            f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}" font-size="12" '
+            f'fill="#1a1a1a"><title>{escape(label)}</title>{escape(short)}</text>'
+        )
+    for s in series:
+        points = " ".join(
+            f"{x:.1f},{y:.1f}"
+            for x, y in (point(i, v if v is not None else 0.0) for i, v in enumerate(s.values))
+        )
+        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+        out.append(
+            f'<polygon points="{points}" fill="{s.colour}" fill-opacity="0.08" '
+            f'stroke="{s.colour}" stroke-width="2.5"{dash}/>'
+        )
+    for k, s in enumerate(series):
+        y = legend_top + 22 * k
+        dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+        out.append(
+            f'<line x1="10" y1="{y:.1f}" x2="40" y2="{y:.1f}" stroke="{s.colour}" '
+            f'stroke-width="3"{dash}/>'
+        )
+        out.append(
+            f'<text x="48" y="{y + 4:.1f}" font-size="13" fill="#1a1a1a">{escape(s.label)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)

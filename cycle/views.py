@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.models import Round
 from core.views import save_form_page
 from governance.models import Body, BodyMember
 from meetings.models import Meeting
@@ -29,6 +31,15 @@ from .forms import CycleEventForm
 from .models import CycleEvent, EventKind
 
 FEED_DAYS = 400
+
+
+@dataclass(frozen=True)
+class RoundDate:
+    """An assessment round's opening or closing day in the cycle's list."""
+
+    title: str
+    kind: str
+    url: str
 
 
 def _events(request: HttpRequest):
@@ -49,11 +60,30 @@ def wheel_page(request: HttpRequest) -> HttpResponse:
     for e in events:
         for date in e.occurrences(start, datetime.date(today.year, 12, 31)):
             by_month[date.month].append((date, e))
+    rounds = list(
+        Round.objects.for_org(request.organisation).filter(
+            opens_on__lte=datetime.date(today.year, 12, 31),
+            closes_on__gte=datetime.date(today.year, 1, 1),
+        )
+    )
+    if rounds:
+        ring = len(kinds)
+        legend_labels = [str(k.label) for k in kinds] + [_("Assessment rounds")]
+        for r in rounds:
+            url = reverse("assessments:round", args=[request.organisation.slug, r.pk])
+            for date, what in ((r.opens_on, _("opens")), (r.closes_on, _("closes"))):
+                if date.year == today.year:
+                    by_month[date.month].append(
+                        (date, RoundDate(f"{r.title} {what}", _("Assessment round"), url))
+                    )
+                    marks.append(wheel.Mark(f"{r.title} {what}", ring, [date.month], date.day))
+    else:
+        legend_labels = [str(k.label) for k in kinds]
     months = [(MONTHS[m], sorted(by_month[m], key=lambda pair: pair[0])) for m in range(1, 13)]
     svg = wheel.wheel_svg(
         marks,
         [str(MONTHS[m]) for m in range(1, 13)],
-        [str(k.label) for k in kinds],
+        legend_labels,
         _("The yearly cycle %(year)d") % {"year": today.year},
         today=today,
     )
@@ -68,7 +98,7 @@ def wheel_page(request: HttpRequest) -> HttpResponse:
         "cycle/wheel.html",
         {
             "svg": mark_safe(svg),  # built from escaped text in wheel.py
-            "legend": [(k.label, i) for i, k in enumerate(kinds)],
+            "legend": list(zip(legend_labels, range(len(legend_labels)), strict=True)),
             "months": months,
             "events": events,
             "year": today.year,

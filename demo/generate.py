@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from demo.assessments import add_generated_round
 from demo.cases import add_cases_and_benefits
 from demo.governance_history import add_governance_history
 from demo.prioritisation import add_prioritisation
@@ -207,6 +208,7 @@ def generate_organisation(
     )
     if solve:
         _solve(scenario, user=users[0], seconds=solve)
+    add_generated_round(org, rng=rng)
     return org
 
 

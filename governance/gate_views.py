@@ -105,6 +105,9 @@ def gate(request: HttpRequest, number: int) -> HttpResponse:
             "form": form,
             "holders": allowed,
             "can_request": initiative.editable_by(request.membership),
+            # Assessments sit layers above the gates: reach them through the initiative.
+            "readiness": initiative.assessment_rounds.readiness_of(initiative),
+            "can_assess": request.membership.can(Perm.RUN_ASSESSMENTS),
             "requested": initiative.agenda_items.filter(
                 kind="gate", decision__isnull=True, to_stage=to_stage
             )

@@ -40,6 +40,7 @@ class Perm(StrEnum):
     RECORD_DECISIONS = "record_decisions"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ORGANISATION = "manage_organisation"
+    RUN_ASSESSMENTS = "run_assessments"
 
 
 PERM_DESCRIPTIONS: dict[Perm, str] = {
@@ -59,6 +60,9 @@ PERM_DESCRIPTIONS: dict[Perm, str] = {
     Perm.RECORD_DECISIONS: _("Record a body's decisions (within its mandate) in the log"),
     Perm.MANAGE_MEMBERS: _("Add members and change their roles"),
     Perm.MANAGE_ORGANISATION: _("Change the organisation's settings"),
+    Perm.RUN_ASSESSMENTS: _(
+        "Run readiness assessments: frameworks, rounds, links, free-text answers, findings"
+    ),
 }
 
 _ALL = frozenset(Perm)
@@ -78,6 +82,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PLAN_PORTFOLIO,
             Perm.MANAGE_GOVERNANCE,
             Perm.RECORD_DECISIONS,
+            Perm.RUN_ASSESSMENTS,
         }
     ),
     Role.DECISION_MAKER: frozenset(

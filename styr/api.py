@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import DataError
 from ninja import NinjaAPI
 
+from assessments.api import router as assessments_router
 from benefits.api import router as benefits_router
 from core.api import stale_error
 from core.versioning import StaleObjectError
@@ -27,7 +28,8 @@ api = NinjaAPI(
     version="1.0.0",
     description=(
         "Strategies, focus areas, initiatives, business cases, benefits, measurements, scores "
-        "scenarios, decisions, meetings, status reports and the yearly cycle of "
+        "scenarios, decisions, meetings, status reports, the yearly cycle and readiness "
+        "assessments (aggregates only) of "
         "the municipalities you belong to."
     ),
     urls_namespace="api-1.0.0",
@@ -42,6 +44,7 @@ api.add_router("/", governance_router)
 api.add_router("/", meetings_router)
 api.add_router("/", reporting_router)
 api.add_router("/", cycle_router)
+api.add_router("/", assessments_router)
 
 
 @api.exception_handler(StaleObjectError)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "governance",
     "reporting",
     "meetings",
+    "assessments",
     "cycle",
     "demo",
 ]
@@ -254,6 +255,7 @@ STYR_PERIODIC_JOBS = {
     "notifications.services.deliver_outbox": 30.0,  # retries; new mail queues its own
     "cycle.services.run_daily": 60.0,
     "jobs.queue.prune": 3600.0,
+    "assessments.services.remind_respondents": 3600.0,
 }
 
 # The address links in e-mails and calendar feeds point to.

@@ -17,6 +17,7 @@ org_patterns = [
     path("", include("governance.urls")),
     path("", include("reporting.urls")),
     path("", include("meetings.urls")),
+    path("", include("assessments.urls")),
     path("", include("cycle.urls")),
     path("", include("notifications.urls")),
     path("", include(organisation_urls)),
@@ -25,6 +26,7 @@ org_patterns = [
 urlpatterns = [
     path("", include("core.urls")),
     path("admin/", admin.site.urls),
+    path("svar/", include("assessments.answer_urls")),
     path("accounts/login/", accounts_views.login, name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),

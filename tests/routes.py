@@ -49,6 +49,7 @@ def route_ids(org) -> dict:
     """A filled-in value for every route parameter, from `org`'s own objects: the richest
     initiative (a case, a benefit with harvest, decisions, then the most risks and tags), so
     that no prefetch is skipped for lack of rows. Needs the data `styr generate` makes."""
+    from assessments.models import Round
     from benefits.models import Benefit
     from cycle.models import CycleEvent
     from finance.models import Approval, BusinessCase
@@ -78,7 +79,11 @@ def route_ids(org) -> dict:
     body = Body.objects.for_org(org).get(kind="project_council")
     meeting = Meeting.objects.for_org(org).filter(status="draft").first()
     strategy = Strategy.objects.for_org(org).first()
+    assessment = Round.objects.for_org(org).order_by("pk").first()
     return {
+        "framework_id": assessment.framework_id,
+        "dimension_id": assessment.framework.dimensions.first().pk,
+        "round_id": assessment.pk,
         "meeting_id": meeting.pk,
         "item_id": meeting.items.first().pk,
         "point_id": GateCheck.objects.for_org(org).first().pk,

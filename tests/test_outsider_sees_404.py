@@ -80,7 +80,24 @@ def ids(strategy, initiative, member, business_case, benefit, department):
     event = CycleEvent.objects.create(
         organisation=strategy.organisation, title="Budget", kind="budget", month=9, day=15
     )
+    from assessments.models import RespondentGroup, Round
+    from assessments.services import install_framework
+
+    framework = install_framework(
+        organisation=strategy.organisation, key="success-criteria", language="da"
+    )
+    assessment = Round.objects.create(
+        organisation=strategy.organisation,
+        framework=framework,
+        title="Modenhed",
+        opens_on=datetime.date.today(),
+        closes_on=datetime.date.today(),
+    )
+    assessment.groups.set(RespondentGroup.objects.for_org(strategy.organisation))
     return {
+        "framework_id": framework.pk,
+        "dimension_id": framework.dimensions.first().pk,
+        "round_id": assessment.pk,
         "meeting_id": meeting.pk,
         "item_id": item.pk,
         "point_id": point.pk,
@@ -151,7 +168,28 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         "/api/v1/organisations/skovby/cycle",
         f"/api/v1/organisations/skovby/initiatives/{ids['number']}/status-reports",
         f"/api/v1/organisations/skovby/initiatives/{ids['number']}/risks",
+        "/api/v1/organisations/skovby/assessment-frameworks",
+        f"/api/v1/organisations/skovby/assessment-frameworks/{ids['framework_id']}",
+        "/api/v1/organisations/skovby/assessment-rounds",
+        f"/api/v1/organisations/skovby/assessment-rounds/{ids['round_id']}",
+        f"/api/v1/organisations/skovby/assessment-rounds/{ids['round_id']}/results",
     ]
+    new_round = {
+        "title": "x",
+        "framework": ids["framework_id"],
+        "opens_on": "2027-01-01",
+        "closes_on": "2027-01-02",
+    }
+    respondent = [{"email": "x@y.dk", "department": "Borgerservice", "group": "Employee"}]
+    for url, data in (
+        ("/api/v1/organisations/skovby/assessment-rounds", new_round),
+        (
+            f"/api/v1/organisations/skovby/assessment-rounds/{ids['round_id']}/respondents",
+            respondent,
+        ),
+    ):
+        r = client.post(url, data=data, content_type="application/json", **headers)
+        assert r.status_code == 404, url
     r = client.post(f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}/solve", **headers)
     assert r.status_code == 404
     report = {

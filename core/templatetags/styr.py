@@ -88,6 +88,25 @@ def number(value, decimals=None) -> str:
 
 
 @register.filter
+def percent(share) -> str:
+    """A share (0.45) as a whole percentage the user's way ("45 %"); "–" for none."""
+    if share is None or share == "":
+        return "–"
+    return f"{format_number(float(share) * 100, decimals=0, **separators())} %"
+
+
+@register.filter
+def signed(value, decimals=1) -> str:
+    """A change with its sign ("+0,4", "−0,2"); "–" for none."""
+    if value is None or value == "":
+        return "–"
+    text = format_number(abs(float(value)), decimals=int(decimals), **separators())
+    if round(float(value), int(decimals)) == 0:
+        return text
+    return f"+{text}" if value > 0 else f"−{text}"
+
+
+@register.filter
 def widget_type(field) -> str:
     widget = field.field.widget
     if isinstance(widget, forms.CheckboxSelectMultiple):

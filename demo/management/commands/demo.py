@@ -12,6 +12,7 @@ from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
 from demo import skovby as D
+from demo.assessments import add_fjellvik_assessment, add_skovby_assessments
 from demo.cases import add_cases_and_benefits
 from demo.governance import add_governance
 from demo.prioritisation import add_prioritisation
@@ -91,6 +92,7 @@ class Command(BaseCommand):
             )
             nabo = self._user("nabo@fjellvik.no", "Nora Nabo")
             Membership.objects.create(user=nabo, organisation=other, role="admin")
+            add_fjellvik_assessment(other, rng=random.Random(2030))
             s = Strategy.objects.create(
                 organisation=other,
                 title="Digitaliseringsstrategi",
@@ -225,6 +227,8 @@ class Command(BaseCommand):
             rng=random.Random(2026),
         )
         add_governance(org, initiatives, people, rng=random.Random(2028))
+        ready = next(i for i in initiatives if i.stage == "clarify")
+        add_skovby_assessments(org, initiative=ready, people=people, rng=random.Random(2029))
         add_prioritisation(
             org,
             strategy,

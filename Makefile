@@ -9,7 +9,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs chromium clean
+.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -77,6 +77,9 @@ bench: install
 bench-jobs: install
 	$(VENV)/bin/python bench/jobqueue.py
 	$(VENV)/bin/python bench/outbox.py
+
+bench-assessments: install
+	$(VENV)/bin/python bench/assessments.py
 
 bench-optimizer: install
 	$(VENV)/bin/python bench/optimizer.py

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Sum
 
 from organisations.models import Department
@@ -26,6 +27,8 @@ from .models import (
     TextAnswer,
 )
 from .scoring import Summary
+
+BENCHMARK_SECONDS = 600
 
 
 @dataclass
@@ -93,18 +96,17 @@ class Results:
         return any(d.leaders and d.employees for d in self.dimensions)
 
 
-def _counts_by(rows, key) -> dict:
-    """Counts per level under `key(row)` from (statement, department, group, level, n)."""
+def _sums(tallies, *keys: str) -> dict:
+    """Counts per level under `keys`, summed in the database: {key: {level: n}}."""
     out: dict = defaultdict(dict)
-    for row in rows:
-        counts = out[key(row)]
-        counts[row[3]] = counts.get(row[3], 0) + row[4]
+    for *key, level, n in tallies.values_list(*keys, "level").annotate(n=Sum("count")):
+        out[key[0] if len(key) == 1 else tuple(key)][level] = n
     return out
 
 
 def results(round: Round, *, compare: bool = True) -> Results:
     """The round's results as far as the threshold allows."""
-    threshold = max(round.threshold, scoring.MIN_THRESHOLD)
+    threshold = round.min_answers
     per_department = dict(
         Response.objects.filter(round=round)
         .values_list("department_id")
@@ -162,15 +164,22 @@ def results(round: Round, *, compare: bool = True) -> Results:
     )
     if not shown:
         return out
-    rows = list(
-        Tally.objects.filter(round=round).values_list(
-            "statement_id", "department_id", "group_id", "level", "count"
-        )
-    )
-    by_statement = _counts_by(rows, lambda r: r[0])
+    # The database sums the tallies three ways; a few hundred rows come back, whatever
+    # the number of answers.
+    tallies = Tally.objects.filter(round=round).order_by()
+    by_statement = _sums(tallies, "statement_id")
+    by_department: dict = defaultdict(dict)
+    by_group: dict = defaultdict(dict)
+    for (dimension_id, department_id, group_id), counts in _sums(
+        tallies, "statement__dimension_id", "department_id", "group_id"
+    ).items():
+        for level, n in counts.items():
+            for key, into in (
+                ((dimension_id, department_id), by_department),
+                ((dimension_id, group_id), by_group),
+            ):
+                into[key][level] = into[key].get(level, 0) + n
     out.overall = scoring.summarise(scoring.merge(*by_statement.values()))
-    by_statement_department = _counts_by(rows, lambda r: (r[0], r[1]))
-    by_statement_group = _counts_by(rows, lambda r: (r[0], r[2]))
     shown_departments = [p.obj for p in departments if p.shown]
     shown_groups = [p.obj for p in groups if p.shown]
     leader_ids = {p.obj.pk for p in groups if p.obj.leader}
@@ -188,29 +197,15 @@ def results(round: Round, *, compare: bool = True) -> Results:
             overall=scoring.summarise(scoring.merge(*(by_statement.get(i, {}) for i in ids))),
             statements=[(s, scoring.summarise(by_statement.get(s.pk, {}))) for s in statements],
             by_department=[
-                (
-                    d,
-                    scoring.summarise(
-                        scoring.merge(*(by_statement_department.get((i, d.pk), {}) for i in ids))
-                    ),
-                )
+                (d, scoring.summarise(by_department.get((dimension.pk, d.pk), {})))
                 for d in shown_departments
             ],
             by_group=[
-                (
-                    g,
-                    scoring.summarise(
-                        scoring.merge(*(by_statement_group.get((i, g.pk), {}) for i in ids))
-                    ),
-                )
-                for g in shown_groups
+                (g, scoring.summarise(by_group.get((dimension.pk, g.pk), {}))) for g in shown_groups
             ],
         )
         if gap_shown:
-            per = {
-                g: scoring.merge(*(by_statement_group.get((i, g), {}) for i in ids))
-                for g in per_group
-            }
+            per = {g: by_group.get((dimension.pk, g), {}) for g in per_group}
             result.leaders = scoring.summarise(
                 scoring.merge(*(c for g, c in per.items() if g in leader_ids))
             )
@@ -247,7 +242,7 @@ def _enough(rounds: list[Round]) -> list[Round]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return [r for r in rounds if totals.get(r.pk, 0) >= max(r.threshold, scoring.MIN_THRESHOLD)]
+    return [r for r in rounds if totals.get(r.pk, 0) >= r.min_answers]
 
 
 def previous_round(round: Round) -> Round | None:
@@ -283,7 +278,21 @@ def benchmark_rounds(round: Round) -> list[Round]:
 
 
 def benchmark(round: Round) -> tuple[int, dict[str, tuple[float, float, float]]]:
-    """(organisations, quartiles per dimension key) — empty below five organisations."""
+    """(organisations, quartiles per dimension key) — empty below five organisations.
+    Computed at most every BENCHMARK_SECONDS per framework version: it moves with every
+    answer in every sharing municipality, and no one needs it fresher than that."""
+    framework = round.framework
+    if not framework.shipped:
+        return 0, {}
+    key = f"assessments:benchmark:{framework.key}:{framework.version}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _benchmark(round)
+        cache.set(key, cached, BENCHMARK_SECONDS)
+    return cached
+
+
+def _benchmark(round: Round) -> tuple[int, dict[str, tuple[float, float, float]]]:
     rounds = benchmark_rounds(round)
     if len(rounds) < scoring.BENCHMARK_MIN_ORGANISATIONS:
         return len(rounds), {}

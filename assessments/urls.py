@@ -44,6 +44,7 @@ urlpatterns = [
     ),
     path("assessments/rounds/<int:round_id>/open-links/", views.open_links, name="open_links"),
     path("assessments/rounds/<int:round_id>/results/", views.results_page, name="results"),
+    path("assessments/rounds/<int:round_id>/texts/", views.texts, name="texts"),
     *[
         path(
             f"assessments/rounds/<int:round_id>/report.{fmt}",

@@ -32,7 +32,15 @@ from .forms import (
     RespondentsForm,
     RoundForm,
 )
-from .models import Dimension, Framework, Participation, RespondentGroup, Round, Scope
+from .models import (
+    Dimension,
+    Framework,
+    Participation,
+    RespondentGroup,
+    Round,
+    Scope,
+    TextAnswer,
+)
 from .results import free_texts, results
 
 
@@ -235,6 +243,9 @@ def round_edit(request: HttpRequest, round_id: int | None = None) -> HttpRespons
             "closes_on": today + datetime.timedelta(days=21),
             "groups": list(RespondentGroup.objects.for_org(org).values_list("pk", flat=True)),
         }
+        usual = Framework.objects.for_org(org).current().order_by("per_initiative", "pk").first()
+        if usual is not None:
+            initial["framework"] = usual.pk
         number = request.GET.get("initiative", "")
         if number.isdigit():
             initiative = get_initiative(request, int(number))
@@ -353,12 +364,24 @@ def results_page(request: HttpRequest, round_id: int) -> HttpResponse:
             "radar": mark_safe(radar(out)) if out.dimensions else "",  # escaped in core.charts
             "bars": mark_safe(department_bars(out)) if out.dimensions else "",
             "weakest": out.weakest_first(),
-            "texts": free_texts(out) if can_run else [],
+            "texts": (
+                TextAnswer.objects.filter(response__round=round).count()
+                if can_run and out.shown
+                else 0
+            ),
             "findings": round.findings.select_related("initiative", "dimension"),
             "can_run": can_run,
             "can_create": request.membership.can(Perm.CREATE_INITIATIVE),
         },
     )
+
+
+@org_required(Perm.RUN_ASSESSMENTS)
+def texts(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The free-text answers of the groups shown, for the office that acts on them."""
+    round = _round(request, round_id)
+    out = results(round, compare=False)
+    return render(request, "assessments/texts.html", {"round": round, "texts": free_texts(out)})
 
 
 @org_required(Perm.VIEW)

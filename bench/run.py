@@ -37,9 +37,9 @@ from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import PersonalAccessToken  # noqa: E402
+from bench.measure import load, measure_rounds, p95_of, queries  # noqa: E402
 from demo.generate import generate_organisation  # noqa: E402
 from initiatives.models import Initiative  # noqa: E402
 from organisations.models import Membership, Organisation  # noqa: E402
@@ -52,39 +52,6 @@ logging.getLogger("django.request").setLevel(logging.ERROR)
 DOCUMENTS = (".pdf", ".docx", ".xlsx")
 
 
-def measure_rounds(client: Client, targets: list[tuple[str, dict]], runs: int) -> list[list]:
-    """Server time in ms of each (url, headers), `runs` times each, in rounds: every round
-    requests every target once, in a shuffled order, so that a moment of load on this
-    shared machine touches one sample of many pages rather than a whole page's samples."""
-    for url, headers in targets:
-        client.get(url, **headers)  # warm caches and templates
-    samples: list[list] = [[] for _ in targets]
-    order = list(range(len(targets)))
-    rng = random.Random(14)
-    for _round in range(runs):
-        rng.shuffle(order)
-        for index in order:
-            url, headers = targets[index]
-            start = time.perf_counter()
-            response = client.get(url, **headers)
-            if response.streaming:
-                b"".join(response.streaming_content)
-            samples[index].append((time.perf_counter() - start) * 1000)
-    return samples
-
-
-def p95_of(samples: list) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, max(0, int(round(0.95 * len(ordered))) - 1))]
-
-
-def queries(client: Client, url: str, **headers) -> int:
-    client.get(url, **headers)
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(url, **headers)
-    return len(ctx.captured_queries)
-
-
 def peak_memory(client: Client, url: str) -> float:
     tracemalloc.start()
     response = client.get(url)
@@ -94,11 +61,6 @@ def peak_memory(client: Client, url: str) -> float:
     _now, top = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return top / 1e6, size / 1e6
-
-
-def load() -> str:
-    one, five, _fifteen = os.getloadavg()
-    return f"{one:.2f} / {five:.2f}"
 
 
 def main() -> None:

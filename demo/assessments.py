@@ -66,6 +66,7 @@ def fill(
     texts: tuple[str, ...] = (),
     leaders: float = 0.25,
     leader_bonus: float = 0.5,
+    recount: bool = True,
 ) -> int:
     """`answers[department]` responses to the round, levels around `means` per dimension
     key (leaders a little higher, as seed 004 warns), some with free text."""
@@ -106,7 +107,8 @@ def fill(
     Response.objects.bulk_create(responses, batch_size=1000)
     Answer.objects.bulk_create(rows, batch_size=5000)
     TextAnswer.objects.bulk_create(notes, batch_size=1000)
-    services.recount(round=round)
+    if recount:  # a caller filling in parts recounts once at the end
+        services.recount(round=round)
     return len(responses)
 
 

@@ -155,10 +155,15 @@ class Round(OrgOwned, Versioned):
     def get_state_display(self) -> str:
         return str(ROUND_STATES[self.state()])
 
+    @property
+    def min_answers(self) -> int:
+        """The fewest answers a department, group or the round needs to be shown."""
+        return max(self.threshold, MIN_THRESHOLD)
+
     def score(self) -> Summary | None:
         """The mean of all answers to all statements, or None below the threshold: the
         figure the stage gate's readiness point shows."""
-        if self.responses.count() < max(self.threshold, MIN_THRESHOLD):
+        if self.responses.count() < self.min_answers:
             return None
         counts = self.tallies.values_list("level").annotate(n=models.Sum("count")).order_by()
         return summarise(dict(counts))

@@ -4,6 +4,7 @@ version, and only from five organisations, never named."""
 import datetime
 
 import pytest
+from django.core.cache import cache
 
 from assessments import services
 from assessments.models import RespondentGroup, Round
@@ -41,7 +42,18 @@ def _municipality(n: int, level: int, *, shared: bool = True, answers: int = 5):
 
 @pytest.fixture
 def own(db):
+    cache.clear()  # the benchmark is cached per framework version
     return _municipality(100, 3)
+
+
+def test_the_benchmark_is_computed_at_most_every_ten_minutes(own):
+    for n in range(1, 5):
+        _municipality(n, 2)
+    assert results(own).benchmark_size == 5
+    _municipality(5, 2)
+    assert results(own).benchmark_size == 5  # cached
+    cache.clear()
+    assert results(own).benchmark_size == 6
 
 
 def test_no_benchmark_from_four_organisations(own):

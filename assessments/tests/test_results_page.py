@@ -76,5 +76,10 @@ def test_free_text_is_for_the_office_only(
     assert "Hemmelig tanke" not in client.get(url).content.decode()
     docx = client.get(reverse("assessments:report_docx", args=["skovby", round.pk])).content
     assert "Hemmelig tanke" not in _docx_text(docx)
+    assert client.get(reverse("assessments:texts", args=["skovby", round.pk])).status_code == 403
     client.force_login(member)
-    assert "Hemmelig tanke 3" in client.get(url).content.decode()
+    assert (
+        reverse("assessments:texts", args=["skovby", round.pk]) in client.get(url).content.decode()
+    )
+    texts = client.get(reverse("assessments:texts", args=["skovby", round.pk])).content.decode()
+    assert "Hemmelig tanke 3" in texts

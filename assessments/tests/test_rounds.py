@@ -182,3 +182,10 @@ class Refusing:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("refused")
+
+
+def test_the_yearly_cycle_shows_when_a_round_opens_and_closes(client, member, round):
+    client.force_login(member)
+    html = client.get(reverse("cycle:wheel", args=["skovby"])).content.decode()
+    assert html.count(reverse("assessments:round", args=["skovby", round.pk])) >= 1
+    assert "Modenhed 2026" in html

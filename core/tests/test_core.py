@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from core.charts import Bar, bar_chart
+from core.charts import Bar, Series, bar_chart, radar_chart
 from core.markdown import render_markdown
 from core.templatetags.styr import money
 
@@ -30,3 +30,16 @@ def test_a_bar_chart_is_accessible_svg():
 
 def test_healthz(client, db):
     assert client.get("/healthz/").json() == {"status": "ok"}
+
+
+def test_a_radar_chart_draws_a_spoke_per_axis_and_a_line_per_series():
+    svg = radar_chart(
+        ["Ejerskab", "Involvering", "Læring <&>"],
+        [Series("2026", [4.0, 2.5, None]), Series("2025", [3.0, 3.0, 3.0], dashed=True)],
+        title="Gennemsnit",
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg
+    assert svg.count("<line") == 3 + 2  # three spokes, two legend lines
+    assert svg.count('fill-opacity="0.08"') == 2
+    assert "Læring &lt;&amp;&gt;" in svg and "<&>" not in svg
+    assert 'stroke-dasharray="6 4"' in svg

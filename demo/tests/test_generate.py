@@ -44,6 +44,11 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
     cases = BusinessCase.objects.filter(**mine)
     assert all(case.has_stored_figures for case in cases)
     assert Approval.objects.filter(**mine).count() == cases.approved().count() > 0
+    from assessments.models import Round
+
+    assessment = Round.objects.get(**mine)
+    assert assessment.responses.count() >= 50 and assessment.open_links.exists()
+    assert assessment.score() is not None
 
 
 def test_the_command_skips_organisations_that_exist(db, capsys):

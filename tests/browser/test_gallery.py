@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from assessments.models import Round
 from finance.models import BusinessCase
 from jobs.queue import drain
 from portfolio.models import Scenario
@@ -40,6 +41,11 @@ def _pages() -> list[tuple[str, str]]:
     ]
     if scenario is not None:
         pages.append(("scenario", f"/skovby/scenarios/{scenario.pk}/"))
+    latest = Round.objects.filter(organisation__slug="skovby", title="Digital modenhed 2026").get()
+    pages += [
+        ("assessments", "/skovby/assessments/"),
+        ("assessment-results", f"/skovby/assessments/rounds/{latest.pk}/results/"),
+    ]
     return pages
 
 

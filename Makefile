@@ -9,7 +9,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments chromium clean
+.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments bench-involvement chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -80,6 +80,9 @@ bench-jobs: install
 
 bench-assessments: install
 	$(VENV)/bin/python bench/assessments.py
+
+bench-involvement: install
+	$(VENV)/bin/python bench/involvement.py
 
 bench-optimizer: install
 	$(VENV)/bin/python bench/optimizer.py

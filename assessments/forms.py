@@ -113,6 +113,22 @@ class DimensionForm(forms.Form):
         return out
 
 
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = RespondentGroup
+        fields = ["name", "leader"]
+        help_texts = {
+            "leader": gettext_lazy("Leader groups are compared with the others in the results.")
+        }
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        groups = RespondentGroup.objects.for_org(self.instance.organisation)
+        if groups.filter(name__iexact=name).exists():
+            raise ValidationError(_("There is a group of that name already."))
+        return name
+
+
 class RoundForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Round

@@ -7,6 +7,7 @@ app_name = "assessments"
 urlpatterns = [
     path("assessments/", views.index, name="index"),
     path("assessments/frameworks/", views.frameworks, name="frameworks"),
+    path("assessments/groups/", views.groups, name="groups"),
     path("assessments/frameworks/new/", views.framework_new, name="framework_new"),
     path("assessments/frameworks/<int:framework_id>/", views.framework, name="framework"),
     path(

@@ -27,6 +27,7 @@ from .forms import (
     DimensionForm,
     FindingForm,
     FrameworkForm,
+    GroupForm,
     InstallForm,
     NewFrameworkForm,
     RespondentsForm,
@@ -101,6 +102,29 @@ def frameworks(request: HttpRequest) -> HttpResponse:
             .order_by("name", "-version"),
             "form": form,
         },
+        status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.RUN_ASSESSMENTS)
+def groups(request: HttpRequest) -> HttpResponse:
+    """The respondent groups: the three defaults and the office's own."""
+    org = request.organisation
+    form = GroupForm(
+        request.POST if request.method == "POST" else None,
+        instance=RespondentGroup(organisation=org),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.default_groups(org)
+        group = form.save(commit=False)
+        group.position = RespondentGroup.objects.for_org(org).count()
+        group.save()
+        messages.success(request, _("The group “%(name)s” was added.") % {"name": group.name})
+        return redirect("assessments:groups", org.slug)
+    return render(
+        request,
+        "assessments/groups.html",
+        {"groups": RespondentGroup.objects.for_org(org), "form": form},
         status=400 if form.errors else 200,
     )
 

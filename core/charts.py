@@ -323,3 +323,62 @@ def radar_chart(
         )
     out.append("</svg>")
     return "".join(out)
+
+
+def heat_map(
+    rows: Sequence[str],
+    columns: Sequence[str],
+    values: Sequence[Sequence[float]],
+    *,
+    title: str,
+    description: str = "",
+    value_format=lambda v: f"{v:g}",
+    chart_id: str = "heat",
+) -> str:
+    """A grid of cells, one per row × column, darker the larger its value (one blue from
+    white), each cell writing its value; rows labelled at the left, columns at the top."""
+    label_width, cell_w, cell_h, top = 170, 86, 34, 96
+    width = label_width + cell_w * max(len(columns), 1) + 4
+    height = top + cell_h * len(rows) + 4
+    maximum = max((v for row in values for v in row), default=0) or 1
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="styr-chart" role="img" '
+        f'viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description or title)}</desc>',
+    ]
+    for j, column in enumerate(columns):
+        x = label_width + j * cell_w + cell_w / 2
+        short = column if len(column) <= 16 else column[:15] + "…"
+        out.append(
+            f'<text transform="translate({x:.1f},{top - 8}) rotate(-35)" font-size="12" '
+            f'fill="#1a1a1a"><title>{escape(column)}</title>{escape(short)}</text>'
+        )
+    for i, row in enumerate(rows):
+        y = top + i * cell_h
+        short = row if len(row) <= 24 else row[:23] + "…"
+        out.append(
+            f'<text x="{label_width - 8}" y="{y + cell_h * 0.62:.1f}" text-anchor="end" '
+            f'font-size="12" fill="#1a1a1a"><title>{escape(row)}</title>{escape(short)}</text>'
+        )
+        for j, value in enumerate(values[i]):
+            share = max(0.0, value) / maximum
+            # From white to Det Fælles Designsystem's blue (0, 89, 179).
+            red, green, blue = (round(255 - share * d) for d in (255, 166, 76))
+            colour = f"#{red:02x}{green:02x}{blue:02x}"
+            ink = "#ffffff" if share > 0.55 else "#1a1a1a"
+            x = label_width + j * cell_w
+            out.append(
+                f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" '
+                f'fill="{colour}" stroke="#c7c7c7"><title>{escape(row)}, {escape(columns[j])}: '
+                f"{escape(value_format(value))}</title></rect>"
+            )
+            if value:
+                out.append(
+                    f'<text x="{x + cell_w / 2 - 1:.1f}" y="{y + cell_h * 0.62:.1f}" '
+                    f'text-anchor="middle" font-size="12" fill="{ink}">'
+                    f"{escape(value_format(value))}</text>"
+                )
+    out.append("</svg>")
+    return "".join(out)

@@ -20,6 +20,7 @@ from django.contrib.auth import get_user_model
 from demo.assessments import add_generated_round
 from demo.cases import add_cases_and_benefits
 from demo.governance_history import add_governance_history
+from demo.involvement import add_generated_items
 from demo.prioritisation import add_prioritisation
 from governance.models import Body
 from governance.services import create_defaults as create_bodies
@@ -64,6 +65,7 @@ def generate_organisation(
     password: str,
     slug: str = "",
     solve: float = 1.0,
+    ideas: int = 60,
 ) -> Organisation:
     """Generated Kommune n (slug gen-NNN) with `initiatives` initiatives and everything the
     demo has; `solve` is the time limit in seconds of the scenario's solve (0: none)."""
@@ -209,6 +211,7 @@ def generate_organisation(
     if solve:
         _solve(scenario, user=users[0], seconds=solve)
     add_generated_round(org, rng=rng)
+    add_generated_items(org, people=users, rng=rng, n=ideas)
     return org
 
 

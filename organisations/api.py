@@ -23,6 +23,8 @@ class OrganisationOut(Schema):
     country: str
     language: str
     currency: str
+    email_domains: str
+    answer_days: int
     role: str | None = None
 
 
@@ -35,6 +37,8 @@ class OrganisationPatch(Schema):
     name: str | None = None
     language: str | None = None
     currency: str | None = None
+    email_domains: str | None = None
+    answer_days: int | None = None
 
 
 def _out(org: Organisation, role: str | None) -> dict:
@@ -45,6 +49,8 @@ def _out(org: Organisation, role: str | None) -> dict:
         "country": org.country,
         "language": org.language,
         "currency": org.currency,
+        "email_domains": org.email_domains,
+        "answer_days": org.answer_days,
         "role": role,
     }
 
@@ -84,7 +90,7 @@ def get_organisation(request, org_slug: str):
 def update_organisation(request, org_slug: str, payload: OrganisationPatch):
     membership = api_membership(request, org_slug, Perm.MANAGE_ORGANISATION, write=True)
     org = get_object_or_404(Organisation, pk=membership.organisation_id)
-    fields = ["name", "language", "currency"]
+    fields = ["name", "language", "currency", "email_domains", "answer_days"]
     form = OrganisationSettingsForm(
         data=form_data(org, payload.dict(exclude_unset=True), fields), instance=org
     )

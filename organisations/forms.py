@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     CURRENCY_FOR_COUNTRY,
     LANGUAGE_FOR_COUNTRY,
+    Department,
     Membership,
     Municipality,
     Organisation,
@@ -79,7 +82,20 @@ class OrganisationCreateForm(forms.ModelForm):
 class OrganisationSettingsForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "language", "currency"]
+        fields = ["name", "language", "currency", "email_domains", "answer_days"]
+
+    def clean_email_domains(self) -> str:
+        domains = [
+            d.strip().lstrip("@").lower()
+            for d in self.cleaned_data["email_domains"].split(",")
+            if d.strip()
+        ]
+        for domain in domains:
+            if not re.fullmatch(r"[a-z0-9æøå-]+(\.[a-z0-9æøå-]+)+", domain):
+                raise forms.ValidationError(
+                    _("“%(domain)s” is not a domain like skovby.dk.") % {"domain": domain[:60]}
+                )
+        return ", ".join(domains)
 
 
 class MemberAddForm(forms.Form):
@@ -114,4 +130,8 @@ class MemberAddForm(forms.Form):
 class MemberRoleForm(forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["role"]
+        fields = ["role", "department"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.for_org(self.instance.organisation)

@@ -101,6 +101,23 @@ class Organisation(models.Model):
         validators=[MaxValueValidator(100)],
         help_text=_("A benefit is flagged when it is this far behind its plan."),
     )
+    email_domains = models.CharField(
+        _("e-mail domains"),
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_(
+            "E.g. skovby.dk, skovby-skole.dk. A person who logs in through the municipality's "
+            "login, or with a verified e-mail on one of these domains, becomes a contributor."
+        ),
+    )
+    answer_days = models.PositiveSmallIntegerField(
+        _("days to answer an idea or hassle"),
+        default=30,
+        db_default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -115,6 +132,10 @@ class Organisation(models.Model):
         if self.discount_rate is None:
             self.discount_rate = DISCOUNT_RATE_FOR_COUNTRY.get(self.country, Decimal("3.5"))
         super().save(*args, **kwargs)
+
+    def domains(self) -> set[str]:
+        """The e-mail domains whose people may join as contributors, lower-cased."""
+        return {d.strip().lstrip("@").lower() for d in self.email_domains.split(",") if d.strip()}
 
 
 class Department(OrgOwned):
@@ -147,6 +168,14 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.READER)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     email_digest = models.BooleanField(
         _("one daily e-mail"),
         default=False,

@@ -41,6 +41,7 @@ class Perm(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     MANAGE_ORGANISATION = "manage_organisation"
     RUN_ASSESSMENTS = "run_assessments"
+    TRIAGE_IDEAS = "triage_ideas"
 
 
 PERM_DESCRIPTIONS: dict[Perm, str] = {
@@ -60,6 +61,9 @@ PERM_DESCRIPTIONS: dict[Perm, str] = {
     Perm.RECORD_DECISIONS: _("Record a body's decisions (within its mandate) in the log"),
     Perm.MANAGE_MEMBERS: _("Add members and change their roles"),
     Perm.MANAGE_ORGANISATION: _("Change the organisation's settings"),
+    Perm.TRIAGE_IDEAS: _(
+        "Triage every department's ideas and hassles, run campaigns, name change agents"
+    ),
     Perm.RUN_ASSESSMENTS: _(
         "Run readiness assessments: frameworks, rounds, links, free-text answers, findings"
     ),
@@ -83,6 +87,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.MANAGE_GOVERNANCE,
             Perm.RECORD_DECISIONS,
             Perm.RUN_ASSESSMENTS,
+            Perm.TRIAGE_IDEAS,
         }
     ),
     Role.DECISION_MAKER: frozenset(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .access import org_required, require
 from .forms import MemberAddForm, MemberRoleForm, OrganisationCreateForm, OrganisationSettingsForm
-from .models import Membership
+from .models import Department, Membership
 from .permissions import PERM_DESCRIPTIONS, ROLE_PERMISSIONS, Perm, Role
 
 
@@ -57,6 +57,7 @@ def members(request: HttpRequest) -> HttpResponse:
             "form": form,
             "can_manage": can_manage,
             "roles": Role.choices,
+            "departments": list(Department.objects.for_org(org)),
         },
     )
 
@@ -68,7 +69,10 @@ def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = get_object_or_404(Membership, organisation=org, pk=membership_id)
     # Checked before the form copies the new role onto the instance.
     leaves_no_admin = _would_leave_no_admin(membership, request.POST.get("role"))
-    form = MemberRoleForm(request.POST, instance=membership)
+    data = request.POST.copy()
+    if "department" not in data:  # a form without the choice keeps the department
+        data["department"] = membership.department_id or ""
+    form = MemberRoleForm(data, instance=membership)
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
     elif leaves_no_admin:
@@ -109,7 +113,9 @@ def settings_view(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("The settings were saved."))
         return redirect("organisations:settings", org.slug)
-    return render(request, "organisations/settings.html", {"form": form})
+    return render(
+        request, "organisations/settings.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def permissions_view(request: HttpRequest) -> HttpResponse:

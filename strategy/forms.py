@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.versioning import VersionedFormMixin
 
+from . import sources
 from .models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, Theme
 
 MARKDOWN_HINT = _("You can use Markdown: **bold**, *italic*, lists with - and links.")
@@ -68,7 +69,7 @@ class FocusAreaForm(VersionedFormMixin, forms.ModelForm):
 class FocusAreaGoalForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = FocusAreaGoal
-        fields = ["focus_area", "indicator", "unit", "baseline", "target", "target_date"]
+        fields = ["focus_area", "indicator", "unit", "baseline", "target", "target_date", "source"]
         widgets = {"target_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         help_texts = {
             "indicator": _("What is measured, e.g. share of applications filed digitally.")
@@ -78,6 +79,12 @@ class FocusAreaGoalForm(VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = strategy.focus_areas.all()
         self.fields["focus_area"].empty_label = None
+        self.fields["source"] = forms.ChoiceField(
+            label=self.fields["source"].label,
+            help_text=_("Entered by hand, or computed from Styr's own data."),
+            choices=sources.choices(),
+            required=False,
+        )
 
 
 # Each kind of strategy part: its model, form, the related name on Strategy, and labels.

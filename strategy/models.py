@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from core.models import DecimalField, OrgOwned
 from core.versioning import Versioned
 
+from . import sources
+
 
 class StrategyStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -152,6 +154,14 @@ class FocusAreaGoal(OrgOwned, Versioned):
     baseline = DecimalField(_("baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     target = DecimalField(_("target"), max_digits=14, decimal_places=2)
     target_date = models.DateField(_("target date"))
+    source = models.CharField(
+        _("measured by"),
+        max_length=40,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Computed from Styr's own data where it can be (strategy.sources)."),
+    )
 
     class Meta:
         ordering = ["target_date", "id"]
@@ -160,3 +170,8 @@ class FocusAreaGoal(OrgOwned, Versioned):
 
     def __str__(self) -> str:
         return self.indicator
+
+    @property
+    def current(self) -> float | None:
+        """The value now, when a source computes it (None for goals entered by hand)."""
+        return sources.current(self) if self.source else None

@@ -17,6 +17,7 @@ from cycle.api import router as cycle_router
 from finance.api import router as finance_router
 from governance.api import router as governance_router
 from initiatives.api import router as initiatives_router
+from involvement.api import router as involvement_router
 from meetings.api import router as meetings_router
 from organisations.api import router as organisations_router
 from portfolio.api import router as portfolio_router
@@ -45,6 +46,7 @@ api.add_router("/", meetings_router)
 api.add_router("/", reporting_router)
 api.add_router("/", cycle_router)
 api.add_router("/", assessments_router)
+api.add_router("/", involvement_router)
 
 
 @api.exception_handler(StaleObjectError)

@@ -7,3 +7,6 @@ os.environ.setdefault("STYR_DEV", "1")
 os.environ.setdefault("SECURE_COOKIES", "0")
 
 from .settings import *  # noqa: E402,F403
+
+# Uploads stay in memory: a test run leaves no files behind.
+STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}  # noqa: F405

@@ -18,6 +18,7 @@ org_patterns = [
     path("", include("reporting.urls")),
     path("", include("meetings.urls")),
     path("", include("assessments.urls")),
+    path("", include("involvement.urls")),
     path("", include("cycle.urls")),
     path("", include("notifications.urls")),
     path("", include(organisation_urls)),

@@ -55,6 +55,7 @@ def route_ids(org) -> dict:
     from finance.models import Approval, BusinessCase
     from governance.models import Body, BodyMember, GateCheck, Mandate
     from initiatives.models import Initiative
+    from involvement.models import Campaign, Screenshot
     from meetings.models import Meeting
     from portfolio.models import Criterion, Scenario
     from reporting.models import Risk
@@ -80,7 +81,11 @@ def route_ids(org) -> dict:
     meeting = Meeting.objects.for_org(org).filter(status="draft").first()
     strategy = Strategy.objects.for_org(org).first()
     assessment = Round.objects.for_org(org).order_by("pk").first()
+    shot = Screenshot.objects.for_org(org).select_related("item").first()
     return {
+        "item_number": shot.item.number,
+        "shot_id": shot.pk,
+        "campaign_id": Campaign.objects.for_org(org).first().pk,
         "framework_id": assessment.framework_id,
         "dimension_id": assessment.framework.dimensions.first().pk,
         "round_id": assessment.pk,

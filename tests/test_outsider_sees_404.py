@@ -94,7 +94,31 @@ def ids(strategy, initiative, member, business_case, benefit, department):
         closes_on=datetime.date.today(),
     )
     assessment.groups.set(RespondentGroup.objects.for_org(strategy.organisation))
+    from django.core.files.base import ContentFile
+
+    from involvement.models import Campaign, Item, Screenshot
+
+    campaign = Campaign.objects.create(
+        organisation=strategy.organisation,
+        title="Hvad stjæler din tid?",
+        opens_on=datetime.date.today(),
+        closes_on=datetime.date.today(),
+    )
+    idea = Item.objects.create(
+        organisation=strategy.organisation,
+        number=1,
+        kind="hassle",
+        title="Printer",
+        description="Hænger",
+        due_on=datetime.date.today(),
+        submitter=member,
+    )
+    shot = Screenshot(organisation=strategy.organisation, item=idea, content_type="image/png")
+    shot.image.save("s.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
     return {
+        "item_number": idea.number,
+        "shot_id": shot.pk,
+        "campaign_id": campaign.pk,
         "framework_id": framework.pk,
         "dimension_id": framework.dimensions.first().pk,
         "round_id": assessment.pk,
@@ -173,7 +197,20 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         "/api/v1/organisations/skovby/assessment-rounds",
         f"/api/v1/organisations/skovby/assessment-rounds/{ids['round_id']}",
         f"/api/v1/organisations/skovby/assessment-rounds/{ids['round_id']}/results",
+        "/api/v1/organisations/skovby/ideas",
+        f"/api/v1/organisations/skovby/ideas/{ids['item_number']}",
     ]
+    for path in ("vote", "comments", "answer"):
+        url = f"/api/v1/organisations/skovby/ideas/{ids['item_number']}/{path}"
+        r = client.post(
+            url,
+            data={"text": "x", "version": 1, "resolution": "fixed", "answer": "x"},
+            content_type="application/json",
+            **headers,
+        )
+        assert r.status_code == 404, url
+    r = client.delete(f"/api/v1/organisations/skovby/ideas/{ids['item_number']}/vote", **headers)
+    assert r.status_code == 404
     new_round = {
         "title": "x",
         "framework": ids["framework_id"],

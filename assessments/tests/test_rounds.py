@@ -189,3 +189,17 @@ def test_the_yearly_cycle_shows_when_a_round_opens_and_closes(client, member, ro
     html = client.get(reverse("cycle:wheel", args=["skovby"])).content.decode()
     assert html.count(reverse("assessments:round", args=["skovby", round.pk])) >= 1
     assert "Modenhed 2026" in html
+
+
+def test_the_office_adds_a_group_of_its_own(client, member, org):
+    from assessments.models import RespondentGroup
+
+    client.force_login(member)
+    url = reverse("assessments:groups", args=["skovby"])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"name": "Tillidsrepræsentant", "leader": ""}).status_code == 302
+    names = list(RespondentGroup.objects.for_org(org).values_list("name", flat=True))
+    assert len(names) == 4 and names[-1] == "Tillidsrepræsentant"
+    assert client.post(url, {"name": "tillidsrepræsentant"}).status_code == 400
+    assert client.post(url, {"name": ""}).status_code == 400
+    assert RespondentGroup.objects.for_org(org).count() == 4

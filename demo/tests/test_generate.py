@@ -45,13 +45,17 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
     assert all(case.has_stored_figures for case in cases)
     assert Approval.objects.filter(**mine).count() == cases.approved().count() > 0
     from assessments.models import Round
+    from involvement.models import Item, Screenshot, Vote
 
+    assert Item.objects.filter(**mine).count() == 60 and Vote.objects.filter(**mine).exists()
+    assert Screenshot.objects.filter(**mine).exists()
+    assert Item.objects.filter(**mine, anonymous=True).exists()
     assessment = Round.objects.get(**mine)
     assert assessment.responses.count() >= 50 and assessment.open_links.exists()
     assert assessment.score() is not None
 
 
 def test_the_command_skips_organisations_that_exist(db, capsys):
-    call_command("generate", organisations=2, initiatives=3, solve=0)
-    call_command("generate", organisations=2, initiatives=3, solve=0)
+    call_command("generate", organisations=2, initiatives=3, solve=0, ideas=20)
+    call_command("generate", organisations=2, initiatives=3, solve=0, ideas=20)
     assert "0 organisations generated" in capsys.readouterr().out

@@ -45,6 +45,8 @@ def _pages() -> list[tuple[str, str]]:
     pages += [
         ("assessments", "/skovby/assessments/"),
         ("assessment-results", f"/skovby/assessments/rounds/{latest.pk}/results/"),
+        ("ideas", "/skovby/ideas/"),
+        ("ideas-overview", "/skovby/ideas/overview/"),
     ]
     return pages
 

@@ -15,6 +15,7 @@ from demo import skovby as D
 from demo.assessments import add_fjellvik_assessment, add_skovby_assessments
 from demo.cases import add_cases_and_benefits
 from demo.governance import add_governance
+from demo.involvement import add_skovby_involvement, turn_into_initiatives
 from demo.prioritisation import add_prioritisation
 from governance.models import Body
 from governance.services import create_defaults
@@ -229,6 +230,15 @@ class Command(BaseCommand):
         add_governance(org, initiatives, people, rng=random.Random(2028))
         ready = next(i for i in initiatives if i.stage == "clarify")
         add_skovby_assessments(org, initiative=ready, people=people, rng=random.Random(2029))
+        add_skovby_involvement(org, people=people, rng=random.Random(2031))
+        turn_into_initiatives(
+            org,
+            membership=Membership.objects.get(organisation=org, user=people["portfolio_manager"]),
+            user=people["portfolio_manager"],
+        )
+        FocusAreaGoal.objects.for_org(org).filter(indicator__startswith="Registrerede bøvl").update(
+            source="hassles_on_time"
+        )
         add_prioritisation(
             org,
             strategy,

@@ -25,9 +25,19 @@ class Command(BaseCommand):
             default=1.0,
             help="Seconds for each organisation's scenario solve (0 leaves it unsolved).",
         )
+        parser.add_argument(
+            "--ideas", type=int, default=10000, help="Ideas and hassles per organisation."
+        )
 
     def handle(
-        self, *args, organisations: int, initiatives: int, seed: int, solve: float, **options
+        self,
+        *args,
+        organisations: int,
+        initiatives: int,
+        seed: int,
+        solve: float,
+        ideas: int,
+        **options,
     ):
         rng = random.Random(seed)
         password = make_password("styr-generate")
@@ -40,7 +50,12 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 generate_organisation(
-                    n, initiatives=initiatives, rng=rng, password=password, solve=solve
+                    n,
+                    initiatives=initiatives,
+                    rng=rng,
+                    password=password,
+                    solve=solve,
+                    ideas=ideas,
                 )
             made += 1
         self.stdout.write(

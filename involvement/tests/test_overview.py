@@ -1,0 +1,112 @@
+"""Campaigns, the overview (heat map, hours won back, most votes, answered on time) and the
+focus area goal that reads the share of hassles answered on time."""
+
+import datetime as dt
+
+from django.urls import reverse
+
+from involvement import services
+from involvement.models import Campaign, Item
+from strategy.models import FocusAreaGoal
+
+from .conftest import make
+
+
+def test_the_office_starts_a_campaign_and_its_page_lists_what_came_in(
+    client, member, org, departments
+):
+    client.force_login(member)
+    today = dt.date.today()
+    data = {
+        "title": "Hvad stjæler din tid?",
+        "opens_on": today.isoformat(),
+        "closes_on": (today + dt.timedelta(days=14)).isoformat(),
+        "departments": [departments[0].pk],
+    }
+    assert (
+        client.post(
+            reverse("involvement:campaign_new", args=["skovby"]), data | {"closes_on": "2000-01-01"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.post(reverse("involvement:campaign_new", args=["skovby"]), data).status_code == 302
+    )
+    campaign = Campaign.objects.get()
+    make(org, member, title="Langsom login", campaign=campaign, department=departments[0])
+    page = client.get(
+        reverse("involvement:campaign", args=["skovby", campaign.pk])
+    ).content.decode()
+    assert "Langsom login" in page and "Hvad stjæler din tid?" in page
+    assert (
+        client.get(
+            reverse("involvement:board", args=["skovby"]) + f"?campaign={campaign.pk}"
+        ).status_code
+        == 200
+    )
+
+
+def test_a_reader_cannot_start_a_campaign(client, reader):
+    client.force_login(reader)
+    assert client.get(reverse("involvement:campaign_new", args=["skovby"])).status_code == 403
+
+
+def test_the_board_filters_and_sorts(client, reader, member, org, departments):
+    a = make(org, member, title="A", minutes=60, department=departments[0])
+    b = make(org, member, kind="idea", title="B", department=departments[1])
+    services.vote(item=b, user=reader)
+    client.force_login(reader)
+    url = reverse("involvement:board", args=["skovby"])
+    by_votes = client.get(url).content.decode()
+    assert by_votes.index(">B<") < by_votes.index(">A<")
+    by_hours = client.get(url + "?sort=hours").content.decode()
+    assert by_hours.index(">A<") < by_hours.index(">B<")
+    only = client.get(url + f"?kind=hassle&department={departments[0].pk}").content.decode()
+    assert ">A<" in only and ">B<" not in only
+    assert client.get(url + "?sort=evil&kind=<x>&department=abc&page=999").status_code == 200
+    assert a.hours > 0
+
+
+def test_the_overview_shows_hours_fixed_and_on_time(client, admin_member, member, org, departments):
+    fixed = make(org, member, title="Fixed", department=departments[0])
+    make(org, member, title="Open", department=departments[1], system="ESDH")
+    services.answer(
+        item=fixed,
+        expected_version=fixed.version,
+        resolution="fixed",
+        text="Løst",
+        user=admin_member,
+        membership=admin_member.memberships.get(),
+    )
+    client.force_login(admin_member)
+    html = client.get(reverse("involvement:overview", args=["skovby"])).content.decode()
+    assert "<svg" in html and "ESDH" in html
+    assert "460" in html  # hours won back by the fixed hassle
+
+
+def test_a_focus_area_goal_reads_the_share_of_hassles_answered_on_time(
+    org, member, admin_member, strategy, departments
+):
+    today = dt.date.today()
+    fa = strategy.focus_areas.first()
+    goal = FocusAreaGoal.objects.create(
+        organisation=org,
+        focus_area=fa,
+        indicator="Bøvl besvaret til tiden",
+        unit="%",
+        baseline=40,
+        target=75,
+        target_date=today + dt.timedelta(days=365),
+        source="hassles_on_time",
+    )
+    on_time = make(org, member, title="1")
+    late = make(org, member, title="2")
+    Item.objects.filter(pk=on_time.pk).update(
+        due_on=today - dt.timedelta(days=5),
+        answered_on=today - dt.timedelta(days=6),
+        status="answered",
+    )
+    Item.objects.filter(pk=late.pk).update(due_on=today - dt.timedelta(days=2))
+    assert goal.current == 50.0
+    goal.source = ""
+    assert goal.current is None

@@ -104,33 +104,18 @@ def _sums(tallies, *keys: str) -> dict:
     return out
 
 
+def _count(rows, key: str) -> dict[int, int]:
+    """How many rows per value of `key`, counted in the database."""
+    return dict(rows.values_list(key).annotate(n=Count("pk")).order_by())
+
+
 def results(round: Round, *, compare: bool = True) -> Results:
     """The round's results as far as the threshold allows."""
     threshold = round.min_answers
-    per_department = dict(
-        Response.objects.filter(round=round)
-        .values_list("department_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    per_group = dict(
-        Response.objects.filter(round=round)
-        .values_list("group_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    invited_department = dict(
-        Invitation.objects.filter(round=round)
-        .values_list("department_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    invited_group = dict(
-        Invitation.objects.filter(round=round)
-        .values_list("group_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    per_department = _count(Response.objects.filter(round=round), "department_id")
+    per_group = _count(Response.objects.filter(round=round), "group_id")
+    invited_department = _count(Invitation.objects.filter(round=round), "department_id")
+    invited_group = _count(Invitation.objects.filter(round=round), "group_id")
     total = sum(per_department.values())
     shown = total >= threshold
     hidden_departments = scoring.hidden(per_department, threshold)

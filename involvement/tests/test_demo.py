@@ -8,7 +8,7 @@ from involvement.models import Campaign, ChangeAgent, Item
 from strategy.models import FocusAreaGoal
 
 
-def test_the_demo_has_what_the_issue_describes(db):
+def test_the_demo_has_what_the_issue_describes(client, db):
     call_command("demo", verbosity=0)
     items = Item.objects.filter(organisation__slug="skovby")
     campaign = Campaign.objects.get(organisation__slug="skovby")
@@ -24,3 +24,6 @@ def test_the_demo_has_what_the_issue_describes(db):
     goal = FocusAreaGoal.objects.get(organisation__slug="skovby", source="hassles_on_time")
     assert goal.current is not None and 0 <= goal.current <= 100
     assert not Item.objects.filter(organisation__slug="fjellvik").exists()
+    client.login(email="portefolje@skovby.dk", password="styr-demo-2026")
+    page = client.get(f"/skovby/strategies/{goal.focus_area.strategy_id}/").content.decode()
+    assert "beregnet" in page  # the goal's current value, computed

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -89,7 +89,8 @@ def _tell(item: Item, subject: str, body: str) -> None:
 
 
 def review(*, item: Item, expected_version: int) -> None:
-    item.claim_edit(expected_version, status=Status.REVIEW)
+    """A new item goes under review; an answered one stays answered."""
+    item.claim(expected_version, only_if=Q(status=Status.NEW), status=Status.REVIEW)
 
 
 @transaction.atomic

@@ -193,3 +193,16 @@ def test_a_stale_answer_is_refused(client, admin_member, hassle):
     )
     assert stale.status_code == 400
     assert Item.objects.get().answer == "Første."
+
+
+def test_review_marks_a_new_item_only(client, admin_member, hassle):
+    client.force_login(admin_member)
+    url = reverse("involvement:answer", args=["skovby", hassle.number])
+    client.post(url, {"review": "1", "version": hassle.version})
+    hassle.refresh_from_db()
+    assert hassle.status == "review"
+    _answer(client, hassle, resolution="fixed", answer="Løst.")
+    hassle.refresh_from_db()
+    client.post(url, {"review": "1", "version": hassle.version})
+    hassle.refresh_from_db()
+    assert hassle.status == "answered"

@@ -21,7 +21,7 @@ from organisations.models import Department
 from . import library
 from .models import Framework, RespondentGroup, Round, Scope
 from .scoring import DONT_KNOW
-from .services import Respondent
+from .services import Respondent, round_departments
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_LINES = 60
@@ -182,7 +182,7 @@ class RoundForm(VersionedFormMixin, forms.ModelForm):
 
 
 def _respondent_rows(rows, organisation, round: Round, errors: list[str]) -> list[Respondent]:
-    departments = {d.name.casefold(): d for d in round_departments_of(round, organisation)}
+    departments = {d.name.casefold(): d for d in round_departments(round)}
     groups = {g.name.casefold(): g for g in round.groups.all()}
     out = []
     for number, row in rows:
@@ -215,12 +215,6 @@ def _respondent_rows(rows, organisation, round: Round, errors: list[str]) -> lis
             Respondent(name, email, departments[department.casefold()], groups[group.casefold()])
         )
     return out
-
-
-def round_departments_of(round: Round, organisation):
-    if round.departments.exists():
-        return round.departments.all()
-    return Department.objects.for_org(organisation)
 
 
 class RespondentsForm(SpreadsheetUploadForm):
@@ -295,7 +289,7 @@ class StartForm(forms.Form):
 
     def __init__(self, *args, round: Round, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = round_departments_of(round, round.organisation)
+        self.fields["department"].queryset = round_departments(round)
         self.fields["group"].queryset = round.groups.all()
 
 

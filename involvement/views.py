@@ -4,6 +4,7 @@ change agents, the overview and the export."""
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -111,7 +112,7 @@ def board(request: HttpRequest) -> HttpResponse:
         PAGE,
     ).get_page(request.GET.get("page"))
     org = request.organisation
-    query = "&".join(f"{k}={v}" for k, v in chosen.items() if k != "page")
+    query = urlencode(chosen)
     return render(
         request,
         "involvement/board.html",

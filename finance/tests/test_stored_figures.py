@@ -1,6 +1,8 @@
 """A case's key figures are computed when the case changes and stored with its version; the
 list of cases reads them instead of computing every case on every request (issue 14)."""
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -114,4 +116,6 @@ def test_cases_without_stored_key_figures_are_computed_without_a_query_each(
             line.save()
     BusinessCase.objects.update(figures_version=None)
     with django_assert_max_num_queries(len(one.captured_queries)):
-        assert client.get("/skovby/business-cases/").content.decode().count(npv) == 4
+        page = client.get("/skovby/business-cases/").content.decode()
+    # A two-digit NPV can also stand inside the page's random CSRF tokens: count it outside them.
+    assert re.sub(r'(csrfmiddlewaretoken" value|X-CSRFToken": )"[^"]*"', "", page).count(npv) == 4

@@ -288,3 +288,15 @@ def lagging_initiatives(org, *, tracks=None) -> set[int]:
         if status.lagging:
             found.add(number)
     return found
+
+
+def realised_against_plan_percent(org) -> float | None:
+    """Benefits realised so far as a percentage of those planned so far (the years up to
+    this one, in money): a measurable goal's source (strategy.sources)."""
+    data = overview(org)
+    today = datetime.date.today()
+    planned = sum(v for y, v in zip(data.years, data.planned, strict=True) if y <= today.year)
+    realised = sum(
+        v for y, v in zip(data.years, data.realised, strict=True) if y <= today.year and v
+    )
+    return realised / planned * 100 if planned else None

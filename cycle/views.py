@@ -26,7 +26,7 @@ from organisations.models import Membership, Organisation
 from organisations.permissions import Perm
 from reporting.models import StatusDue
 
-from . import ical, services, wheel
+from . import calendar, ical, services, wheel
 from .forms import CycleEventForm
 from .models import CycleEvent, EventKind
 
@@ -66,9 +66,10 @@ def wheel_page(request: HttpRequest) -> HttpResponse:
             closes_on__gte=datetime.date(today.year, 1, 1),
         )
     )
+    legend_labels = [str(k.label) for k in kinds]
     if rounds:
-        ring = len(kinds)
-        legend_labels = [str(k.label) for k in kinds] + [_("Assessment rounds")]
+        ring = len(legend_labels)
+        legend_labels.append(_("Assessment rounds"))
         for r in rounds:
             url = reverse("assessments:round", args=[request.organisation.slug, r.pk])
             for date, what in ((r.opens_on, _("opens")), (r.closes_on, _("closes"))):
@@ -77,8 +78,13 @@ def wheel_page(request: HttpRequest) -> HttpResponse:
                         (date, RoundDate(f"{r.title} {what}", _("Assessment round"), url))
                     )
                     marks.append(wheel.Mark(f"{r.title} {what}", ring, [date.month], date.day))
-    else:
-        legend_labels = [str(k.label) for k in kinds]
+    # Dated work of higher apps (cycle.calendar), one ring per kind.
+    year_start, year_end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
+    for d in calendar.dated(request.organisation, year_start, year_end):
+        if d.kind not in legend_labels:
+            legend_labels.append(d.kind)
+        by_month[d.date.month].append((d.date, RoundDate(d.title, d.kind, d.url)))
+        marks.append(wheel.Mark(d.title, legend_labels.index(d.kind), [d.date.month], d.date.day))
     months = [(MONTHS[m], sorted(by_month[m], key=lambda pair: pair[0])) for m in range(1, 13)]
     svg = wheel.wheel_svg(
         marks,
@@ -189,6 +195,11 @@ def _entries_for_user(org: Organisation, user_id: int, start, end) -> list[ical.
                 url=site + url,
             )
         )
+    entries += [
+        ical.Entry(f"{d.uid}@styr", d.date, d.title, d.description, site + d.url)
+        for d in calendar.dated(org, start, end)
+        if d.owner_id == user_id
+    ]
     return entries
 
 

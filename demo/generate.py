@@ -21,15 +21,13 @@ from demo.assessments import add_generated_round
 from demo.cases import add_cases_and_benefits
 from demo.governance_history import add_governance_history
 from demo.involvement import add_generated_items
-from demo.prioritisation import add_prioritisation
+from demo.prioritisation import add_prioritisation, solve_scenario
+from demo.publication import add_generated_publication
 from governance.models import Body
 from governance.services import create_defaults as create_bodies
 from initiatives.models import Initiative, Tag
 from initiatives.tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, Ambition, Source, Stage, Track
 from organisations.models import Membership, Organisation
-from portfolio.models import SolveRun
-from portfolio.services import queue_run
-from portfolio.worker import solve_run
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, Theme
 
 WORDS = [
@@ -209,28 +207,8 @@ def generate_organisation(
         rng=rng,
     )
     if solve:
-        _solve(scenario, user=users[0], seconds=solve)
+        solve_scenario(scenario, user=users[0], seconds=solve)
+    add_generated_publication(org, strategy, scenario, users, rng=rng)
     add_generated_round(org, rng=rng)
     add_generated_items(org, people=users, rng=rng, n=ideas)
     return org
-
-
-def _solve(scenario, *, user, seconds: float) -> None:
-    """Solve the scenario; when its budget cannot hold the mandatory initiatives (the
-    generated portfolio is random), raise each year's limit to what the solver's explanation
-    says it needs plus a quarter, as an office would, and solve again."""
-    for _attempt in range(2):
-        run = queue_run(scenario=scenario, user=user)
-        SolveRun.objects.filter(pk=run.pk).update(time_limit=max(1, round(seconds)))
-        solve_run.call(run.pk)  # here, not by a worker: the generator waits for it anyway
-        run.refresh_from_db()
-        result = run.result or {}
-        increases = (result.get("explanation") or {}).get("limit_increases") or []
-        if result.get("status") != "infeasible" or not increases:
-            return
-        limit = scenario.limits.get(kind="budget")
-        amounts = list(limit.amounts)
-        for row in increases:
-            amounts[row["period_index"]] = round(row["required"] * 1.25, -5)
-        limit.amounts = amounts
-        limit.save(update_fields=["amounts"])

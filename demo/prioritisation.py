@@ -12,7 +12,10 @@ from portfolio.models import (
     Scenario,
     ScenarioLimit,
     Score,
+    SolveRun,
 )
+from portfolio.services import queue_run
+from portfolio.worker import solve_run
 
 
 def add_prioritisation(org, strategy, initiatives, scorers, *, rng: random.Random) -> Scenario:
@@ -62,3 +65,24 @@ def add_prioritisation(org, strategy, initiatives, scorers, *, rng: random.Rando
         amounts=[4_000_000] * scenario.periods,
     )
     return scenario
+
+
+def solve_scenario(scenario, *, user, seconds: float) -> None:
+    """Solve the scenario; when its budget cannot hold the mandatory initiatives (the
+    generated portfolio is random), raise each year's limit to what the solver's explanation
+    says it needs plus a quarter, as an office would, and solve again."""
+    for _attempt in range(2):
+        run = queue_run(scenario=scenario, user=user)
+        SolveRun.objects.filter(pk=run.pk).update(time_limit=max(1, round(seconds)))
+        solve_run.call(run.pk)  # here, not by a worker: the generator waits for it anyway
+        run.refresh_from_db()
+        result = run.result or {}
+        increases = (result.get("explanation") or {}).get("limit_increases") or []
+        if result.get("status") != "infeasible" or not increases:
+            return
+        limit = scenario.limits.get(kind="budget")
+        amounts = list(limit.amounts)
+        for row in increases:
+            amounts[row["period_index"]] = round(row["required"] * 1.25, -5)
+        limit.amounts = amounts
+        limit.save(update_fields=["amounts"])

@@ -81,6 +81,7 @@ class BodyMember(OrgOwned):
 
 
 class DecisionKind(models.TextChoices):
+    RECOMMEND_STRATEGY = "recommend_strategy", _("Recommend the strategy for approval")
     APPROVE_STRATEGY = "approve_strategy", _("Approve the strategy")
     APPROVE_INITIATIVE = "approve_initiative", _("Approve an initiative")
     APPROVE_BUSINESS_CASE = "approve_business_case", _("Approve a business case")

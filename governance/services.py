@@ -279,6 +279,7 @@ DEFAULT_BODIES = (
     (
         BodyKind.EXECUTIVE_BOARD,
         (
+            (DecisionKind.RECOMMEND_STRATEGY, "", None),
             (DecisionKind.APPROVE_INITIATIVE, Track.MUST_WIN, Decimal(2_000_000)),
             (DecisionKind.APPROVE_BUSINESS_CASE, Track.MUST_WIN, Decimal(2_000_000)),
             (DecisionKind.PASS_GATE, Track.MUST_WIN, None),

@@ -11,3 +11,15 @@ class InitiativesConfig(AppConfig):
         "tracks": "tracks",
         "track": "tracks",
     }
+
+    def ready(self) -> None:
+        # A focus area's goal may be measured by the joint-public share of the portfolio.
+        from strategy import sources  # noqa: PLC0415 - apps are loaded only now
+
+        from .models import Initiative  # noqa: PLC0415
+
+        sources.register(
+            "joint_public_share",
+            _("Joint-public share of the active portfolio (%), from the initiatives"),
+            lambda org: Initiative.objects.for_org(org).joint_public_share(),
+        )

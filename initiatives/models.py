@@ -55,6 +55,15 @@ class InitiativeQuerySet(OrgQuerySet):
     def joint(self):
         return self.filter(source__in=JOINT_SOURCES)
 
+    def joint_public_share(self) -> float | None:
+        """Seed 002's figure: the percentage of the active initiatives that are joint-public
+        or joint-municipal work (None without active initiatives)."""
+        counts = self.active().aggregate(
+            total=models.Count("id"),
+            joint=models.Count("id", filter=models.Q(source__in=JOINT_SOURCES)),
+        )
+        return counts["joint"] / counts["total"] * 100 if counts["total"] else None
+
     def with_list_relations(self):
         """What the portfolio list shows, fetched in a constant number of queries."""
         return self.select_related("initiative_lead", "benefit_owner").prefetch_related(

@@ -30,6 +30,8 @@ RESERVED_SLUGS = {
     "healthz",
     "static",
     "media",
+    "public",
+    "svar",
 }
 
 

@@ -42,6 +42,7 @@ class Perm(StrEnum):
     MANAGE_ORGANISATION = "manage_organisation"
     RUN_ASSESSMENTS = "run_assessments"
     TRIAGE_IDEAS = "triage_ideas"
+    PUBLISH_STRATEGY = "publish_strategy"
 
 
 PERM_DESCRIPTIONS: dict[Perm, str] = {
@@ -61,6 +62,10 @@ PERM_DESCRIPTIONS: dict[Perm, str] = {
     Perm.RECORD_DECISIONS: _("Record a body's decisions (within its mandate) in the log"),
     Perm.MANAGE_MEMBERS: _("Add members and change their roles"),
     Perm.MANAGE_ORGANISATION: _("Change the organisation's settings"),
+    Perm.PUBLISH_STRATEGY: _(
+        "Publish the approved strategy on the intranet and the public page, and choose what "
+        "the public page shows"
+    ),
     Perm.TRIAGE_IDEAS: _(
         "Triage every department's ideas and hassles, run campaigns, name change agents"
     ),
@@ -88,6 +93,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.RECORD_DECISIONS,
             Perm.RUN_ASSESSMENTS,
             Perm.TRIAGE_IDEAS,
+            Perm.PUBLISH_STRATEGY,
         }
     ),
     Role.DECISION_MAKER: frozenset(

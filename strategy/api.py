@@ -12,8 +12,9 @@ from core.versioning import save_versioned
 from organisations.api_auth import AUTH, api_membership
 from organisations.permissions import Perm
 
-from .forms import FocusAreaForm, StrategyForm
-from .models import FocusArea, Strategy
+from .forms import FocusAreaForm, GoalMeasurementForm, StrategyAllForm
+from .models import FocusArea, FocusAreaGoal, GoalMeasurement, MeasurementOrigin, Strategy
+from .services import record_goal_measurements
 
 router = Router(tags=["strategy"], auth=AUTH)
 
@@ -27,6 +28,9 @@ class StrategyOut(Schema):
     vision: str
     governance: str
     it_architecture: str
+    for_employees: str
+    for_leaders: str
+    for_citizens: str
     version: int
     updated: datetime.datetime
 
@@ -38,6 +42,9 @@ class StrategyIn(Schema):
     vision: str = ""
     governance: str = ""
     it_architecture: str = ""
+    for_employees: str = ""
+    for_leaders: str = ""
+    for_citizens: str = ""
 
 
 class StrategyPatch(Schema):
@@ -47,6 +54,9 @@ class StrategyPatch(Schema):
     vision: str | None = None
     governance: str | None = None
     it_architecture: str | None = None
+    for_employees: str | None = None
+    for_leaders: str | None = None
+    for_citizens: str | None = None
     version: int
 
 
@@ -98,7 +108,17 @@ class FocusAreaPatch(Schema):
     version: int
 
 
-STRATEGY_FIELDS = ["title", "period_start", "period_end", "vision", "governance", "it_architecture"]
+STRATEGY_FIELDS = [
+    "title",
+    "period_start",
+    "period_end",
+    "vision",
+    "governance",
+    "it_architecture",
+    "for_employees",
+    "for_leaders",
+    "for_citizens",
+]
 FOCUS_FIELDS = ["theme", "title", "description", "order"]
 
 
@@ -121,7 +141,7 @@ def get_strategy(request, org_slug: str, pk: int):
 @router.post("/organisations/{org_slug}/strategies", response={201: StrategyOut, 422: dict})
 def create_strategy(request, org_slug: str, payload: StrategyIn):
     membership = api_membership(request, org_slug, Perm.EDIT_STRATEGY, write=True)
-    form = StrategyForm(data=payload.dict())
+    form = StrategyAllForm(data=payload.dict())
     if not form.is_valid():
         return 422, form_errors(form)
     strategy = save_versioned(
@@ -144,7 +164,7 @@ def update_strategy(request, org_slug: str, pk: int, payload: StrategyPatch):
         raise HttpError(403, "An archived strategy is read-only.")
     data = payload.dict(exclude_unset=True)
     version = data["version"]
-    form = StrategyForm(data=form_data(strategy, data, STRATEGY_FIELDS), instance=strategy)
+    form = StrategyAllForm(data=form_data(strategy, data, STRATEGY_FIELDS), instance=strategy)
     if not form.is_valid():
         return 422, form_errors(form)
     strategy = save_versioned(form, user=request.user, expected_version=version, via_api=True)
@@ -221,3 +241,59 @@ def update_focus_area(request, org_slug: str, pk: int, payload: FocusAreaPatch):
         form, user=request.user, expected_version=version, parent=strategy, via_api=True
     )
     return 200, focus_area
+
+
+class GoalMeasurementOut(Schema):
+    id: int
+    goal: int
+    measured_on: datetime.date
+    value: float
+    note: str
+    origin: str
+
+    @staticmethod
+    def resolve_goal(obj) -> int:
+        return obj.goal_id
+
+
+class GoalMeasurementIn(Schema):
+    measured_on: datetime.date
+    value: float
+    note: str = ""
+
+
+def _goal(membership, goal_id: int) -> FocusAreaGoal:
+    return get_object_or_404(
+        FocusAreaGoal.objects.for_org(membership.organisation).select_related(
+            "focus_area__strategy"
+        ),
+        pk=goal_id,
+    )
+
+
+@router.get(
+    "/organisations/{org_slug}/goals/{goal_id}/measurements", response=list[GoalMeasurementOut]
+)
+@paginate(Pagination)
+def list_measurements(request, org_slug: str, goal_id: int):
+    membership = api_membership(request, org_slug, Perm.VIEW)
+    return GoalMeasurement.objects.filter(goal=_goal(membership, goal_id)).order_by("measured_on")
+
+
+@router.post(
+    "/organisations/{org_slug}/goals/{goal_id}/measurements",
+    response={201: GoalMeasurementOut, 422: dict},
+)
+def create_measurement(request, org_slug: str, goal_id: int, payload: GoalMeasurementIn):
+    """Record a measurement; one on a day the goal already has replaces it."""
+    membership = api_membership(request, org_slug, Perm.EDIT_STRATEGY, write=True)
+    goal = _goal(membership, goal_id)
+    if goal.focus_area.strategy.is_read_only:
+        raise HttpError(403, "An archived strategy is read-only.")
+    form = GoalMeasurementForm(data=payload.dict(), goal=goal)
+    if not form.is_valid():
+        return 422, form_errors(form)
+    m = form.save(commit=False)
+    m.goal = goal
+    (saved,) = record_goal_measurements([m], user=request.user, origin=MeasurementOrigin.API)
+    return 201, saved

@@ -7,6 +7,7 @@ initiatives (initiatives.Initiative). Governance and IT/architecture are texts o
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import DecimalField, OrgOwned
 from core.versioning import Versioned
 
-from . import sources
+from . import goals, sources
 
 
 class StrategyStatus(models.TextChoices):
@@ -59,6 +60,17 @@ class Strategy(OrgOwned, Versioned):
         help_text=_(
             "Infrastructure, architecture and operations, or a reference to the IT strategy."
         ),
+    )
+    # The short version's "what it means for you", one text per audience (seed 003's
+    # pixie edition), written by the office.
+    for_employees = models.TextField(
+        _("what it means for employees"), blank=True, default="", db_default=""
+    )
+    for_leaders = models.TextField(
+        _("what it means for leaders"), blank=True, default="", db_default=""
+    )
+    for_citizens = models.TextField(
+        _("what it means for citizens"), blank=True, default="", db_default=""
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -175,3 +187,72 @@ class FocusAreaGoal(OrgOwned, Versioned):
     def current(self) -> float | None:
         """The value now, when a source computes it (None for goals entered by hand)."""
         return sources.current(self) if self.source else None
+
+    @property
+    def source_label(self) -> str:
+        source = sources.SOURCES.get(self.source)
+        return str(source.label) if source else ""
+
+    @property
+    def latest_measurement(self) -> GoalMeasurement | None:
+        """The newest measurement (prefetch `measurements` in date order for a list)."""
+        measured = list(self.measurements.all())
+        return max(measured, key=lambda m: m.measured_on) if measured else None
+
+    @property
+    def latest_progress(self) -> float | None:
+        latest = self.latest_measurement
+        return self.progress(latest.value) if latest else None
+
+    def progress(self, value) -> float | None:
+        """How far `value` has come from the baseline towards the target (goals.progress)."""
+        return goals.progress(
+            None if self.baseline is None else float(self.baseline),
+            float(self.target),
+            None if value is None else float(value),
+        )
+
+
+class MeasurementOrigin(models.TextChoices):
+    HAND = "hand", _("Entered by hand")
+    UPLOAD = "upload", _("Uploaded from the template")
+    API = "api", _("Through the API")
+    COMPUTED = "computed", _("Computed by Styr")
+
+
+class GoalMeasurement(OrgOwned):
+    """A measured value of a measurable goal on a day, so progress from the baseline
+    towards the target can be followed (seed 000: progress must be documented). Entered by
+    hand, uploaded from the xlsx template, sent through the API, or recorded from Styr's own
+    data for a goal with a source; one value per goal and day (a new one replaces it)."""
+
+    goal = models.ForeignKey(
+        FocusAreaGoal,
+        verbose_name=_("measurable goal"),
+        on_delete=models.CASCADE,
+        related_name="measurements",
+    )
+    measured_on = models.DateField(_("date"))
+    value = DecimalField(_("value"), max_digits=14, decimal_places=2)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    origin = models.CharField(
+        _("origin"),
+        max_length=10,
+        choices=MeasurementOrigin.choices,
+        default=MeasurementOrigin.HAND,
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["goal", "measured_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "measured_on"], name="unique_goal_measurement")
+        ]
+        verbose_name = _("goal measurement")
+        verbose_name_plural = _("goal measurements")
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.value} ({self.measured_on})"

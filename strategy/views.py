@@ -55,6 +55,7 @@ def strategy_list(request: HttpRequest) -> HttpResponse:
         {
             "strategies": strategies,
             "can_edit": request.membership.can(Perm.EDIT_STRATEGY),
+            "can_publish": request.membership.can(Perm.PUBLISH_STRATEGY),
         },
     )
 
@@ -86,7 +87,12 @@ def tree_context(request: HttpRequest, strategy: Strategy) -> dict:
         .order_by("number")
     )
     focus_areas = FocusArea.objects.order_by("order", "id").prefetch_related(
-        Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("target_date", "id")),
+        Prefetch(
+            "goals",
+            queryset=FocusAreaGoal.objects.order_by("target_date", "id").prefetch_related(
+                "measurements"
+            ),
+        ),
         Prefetch("initiatives", queryset=initiatives),
     )
     themes = strategy.themes.prefetch_related(Prefetch("focus_areas", queryset=focus_areas))

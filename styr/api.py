@@ -21,6 +21,7 @@ from involvement.api import router as involvement_router
 from meetings.api import router as meetings_router
 from organisations.api import router as organisations_router
 from portfolio.api import router as portfolio_router
+from publication.api import router as publication_router
 from reporting.api import router as reporting_router
 from strategy.api import router as strategy_router
 
@@ -47,6 +48,7 @@ api.add_router("/", reporting_router)
 api.add_router("/", cycle_router)
 api.add_router("/", assessments_router)
 api.add_router("/", involvement_router)
+api.add_router("/", publication_router)
 
 
 @api.exception_handler(StaleObjectError)

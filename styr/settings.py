@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "assessments",
     "involvement",
     "cycle",
+    "publication",
     "demo",
 ]
 
@@ -261,6 +262,8 @@ STYR_PERIODIC_JOBS = {
     "cycle.services.run_daily": 60.0,
     "jobs.queue.prune": 3600.0,
     "assessments.services.remind_respondents": 3600.0,
+    "strategy.services.measure_goals": 21600.0,
+    "publication.services.remind_activity_owners": 3600.0,
 }
 
 # The address links in e-mails and calendar feeds point to.

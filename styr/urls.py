@@ -20,6 +20,7 @@ org_patterns = [
     path("", include("assessments.urls")),
     path("", include("involvement.urls")),
     path("", include("cycle.urls")),
+    path("", include("publication.urls")),
     path("", include("notifications.urls")),
     path("", include(organisation_urls)),
 ]
@@ -28,6 +29,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("admin/", admin.site.urls),
     path("svar/", include("assessments.answer_urls")),
+    path("public/", include("publication.public_urls")),
     path("accounts/login/", accounts_views.login, name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("accounts.urls")),

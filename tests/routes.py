@@ -119,6 +119,28 @@ def route_ids(org) -> dict:
         "part_pk": strategy.themes.first().pk,
         "membership_id": Membership.objects.filter(organisation=org).first().pk,
         "track": "must_win",
+        **publication_ids(org, strategy),
+    }
+
+
+def publication_ids(org, strategy) -> dict:
+    """The strategy's first version, a goal with a measurement, a stakeholder."""
+    from publication.models import CommunicationActivity, Stakeholder
+    from strategy.models import GoalMeasurement
+
+    measurement = GoalMeasurement.objects.for_org(org).filter(goal__focus_area__strategy=strategy)
+    measurement = measurement.order_by("pk").first()
+    return {
+        "version_number": strategy.versions.order_by("number").first().number,
+        "document": "note",
+        "fmt": "pdf",
+        "what": "stakeholder",
+        "row_pk": Stakeholder.objects.for_org(org).filter(strategy=strategy).first().pk,
+        "stakeholder_pk": Stakeholder.objects.for_org(org).filter(strategy=strategy).first().pk,
+        "activity_pk": CommunicationActivity.objects.for_org(org).order_by("pk").first().pk,
+        "goal_pk": measurement.goal_id,
+        "goal_id": measurement.goal_id,
+        "m_pk": measurement.pk,
     }
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from accounts.models import PersonalAccessToken
 
-from .routes import fill, org_routes
+from .routes import fill, org_routes, publication_ids
 
 
 @pytest.fixture
@@ -115,6 +115,27 @@ def ids(strategy, initiative, member, business_case, benefit, department):
     )
     shot = Screenshot(organisation=strategy.organisation, item=idea, content_type="image/png")
     shot.image.save("s.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
+    from publication.models import CommunicationActivity, Stakeholder
+    from publication.services import recommend
+    from strategy.models import GoalMeasurement
+
+    Mandate.objects.create(organisation=strategy.organisation, body=body, kind="recommend_strategy")
+    recommend(strategy=strategy, body=body, user=member)
+    Stakeholder.objects.create(organisation=strategy.organisation, strategy=strategy, name="KB")
+    CommunicationActivity.objects.create(
+        organisation=strategy.organisation,
+        strategy=strategy,
+        audience="Alle",
+        message="Strategien",
+        channel="intranet",
+        date=datetime.date(2027, 1, 1),
+    )
+    GoalMeasurement.objects.create(
+        organisation=strategy.organisation,
+        goal=strategy.focus_areas.first().goals.first(),
+        measured_on=datetime.date(2026, 1, 1),
+        value=75,
+    )
     return {
         "item_number": idea.number,
         "shot_id": shot.pk,
@@ -150,6 +171,7 @@ def ids(strategy, initiative, member, business_case, benefit, department):
         "part_pk": strategy.themes.first().pk,
         "membership_id": Membership.objects.get(user=member).pk,
         "track": "must_win",
+        **publication_ids(strategy.organisation, strategy),
     }
 
 
@@ -199,6 +221,9 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         f"/api/v1/organisations/skovby/assessment-rounds/{ids['round_id']}/results",
         "/api/v1/organisations/skovby/ideas",
         f"/api/v1/organisations/skovby/ideas/{ids['item_number']}",
+        f"/api/v1/organisations/skovby/goals/{ids['goal_id']}/measurements",
+        f"/api/v1/organisations/skovby/strategies/{ids['pk']}/versions",
+        f"/api/v1/organisations/skovby/strategies/{ids['pk']}/versions/1",
     ]
     for path in ("vote", "comments", "answer"):
         url = f"/api/v1/organisations/skovby/ideas/{ids['item_number']}/{path}"
@@ -227,6 +252,13 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
     ):
         r = client.post(url, data=data, content_type="application/json", **headers)
         assert r.status_code == 404, url
+    r = client.post(
+        f"/api/v1/organisations/skovby/goals/{ids['goal_id']}/measurements",
+        data={"measured_on": "2026-01-02", "value": 1},
+        content_type="application/json",
+        **headers,
+    )
+    assert r.status_code == 404
     r = client.post(f"/api/v1/organisations/skovby/scenarios/{ids['scenario_id']}/solve", **headers)
     assert r.status_code == 404
     report = {

@@ -29,7 +29,8 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
     assert Criterion.objects.filter(**mine).exists() and Score.objects.filter(**mine).exists()
     run = SolveRun.objects.get(**mine, result__status__in=["optimal", "feasible"])
     assert run.status == "done" and run.result["selected"]
-    assert Decision.objects.filter(**mine).count() == 24
+    # Two per initiative, and the strategy's recommendation and approval.
+    assert Decision.objects.filter(**mine).count() == 24 + 2
     held = Meeting.objects.get(**mine, status="held")
     assert held.minutes and AgendaItem.objects.filter(meeting=held, decision__isnull=False)
     assert Meeting.objects.filter(**mine, status="draft", items__isnull=False).exists()
@@ -53,6 +54,15 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
     assessment = Round.objects.get(**mine)
     assert assessment.responses.count() >= 50 and assessment.open_links.exists()
     assert assessment.score() is not None
+    from publication.models import CommunicationActivity, Stakeholder, StrategyVersion
+    from strategy.models import GoalMeasurement
+
+    version = StrategyVersion.objects.get(**mine)
+    assert version.status == "approved" and version.public and version.intranet
+    assert version.snapshot["action_plan"]["rows"]  # the committed scenario's plan
+    assert GoalMeasurement.objects.filter(**mine).exists()
+    assert Stakeholder.objects.filter(**mine).exists()
+    assert CommunicationActivity.objects.filter(**mine).exists()
 
 
 def test_the_command_skips_organisations_that_exist(db, capsys):

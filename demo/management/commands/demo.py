@@ -17,6 +17,7 @@ from demo.cases import add_cases_and_benefits
 from demo.governance import add_governance
 from demo.involvement import add_skovby_involvement, turn_into_initiatives
 from demo.prioritisation import add_prioritisation
+from demo.publication import add_skovby_publication
 from governance.models import Body
 from governance.services import create_defaults
 from initiatives.models import Initiative, Tag
@@ -25,6 +26,7 @@ from organisations.models import Membership, Organisation
 from organisations.permissions import Role
 from organisations.transfer import delete_organisation
 from strategy.models import BusinessGoal, FocusArea, FocusAreaGoal, Strategy, StrategyStatus, Theme
+from strategy.services import measure_computed
 
 PASSWORD = "styr-demo-2026"
 SLUG = "skovby"
@@ -246,3 +248,5 @@ class Command(BaseCommand):
             [people["portfolio_manager"], people["decision_maker"]],
             rng=random.Random(2027),
         )
+        measure_computed(FocusAreaGoal.objects.for_org(org))
+        add_skovby_publication(org, strategy, initiatives, people, rng=random.Random(2032))

@@ -1,0 +1,198 @@
+"""A strategy as plain JSON data: what a version freezes, what the documents and the public
+page are written from, and what two versions are compared on (compare.py).
+
+`take(strategy)` reads the strategy's parts, the governance (bodies and their mandates),
+the yearly cycle and the committed action plan (the scenario's solved plan by year with the
+business goals each initiative serves, investment and planned benefits per year, and the
+joint-public share). Every figure is a plain number and every text plain text, so the
+snapshot reads the same years later whatever happened to the rows it came from.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Prefetch
+
+from cycle.models import CycleEvent
+from finance.calc import Figures
+from finance.models import BusinessCase
+from governance.models import Body, Mandate
+from initiatives.models import Initiative, reference
+from initiatives.tracks import JOINT_SOURCES, Track
+from portfolio.models import RunStatus, Scenario, ScenarioStatus
+from strategy.models import FocusArea, FocusAreaGoal, Strategy
+
+SCHEMA = 1
+UNDERWAY = ("implementation", "operation")
+
+
+def _num(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def take(strategy: Strategy) -> dict:
+    """The whole strategy as it stands now (see the module's docstring)."""
+    org = strategy.organisation
+    focus_areas = (
+        FocusArea.objects.filter(strategy=strategy)
+        .order_by("order", "id")
+        .prefetch_related(
+            Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("target_date", "id")),
+            Prefetch(
+                "initiatives", queryset=Initiative.objects.only("id", "number").order_by("number")
+            ),
+        )
+    )
+    by_theme: dict[int, list] = defaultdict(list)
+    for fa in focus_areas:
+        by_theme[fa.theme_id].append(
+            {
+                "id": fa.pk,
+                "title": fa.title,
+                "description": fa.description,
+                "goals": [
+                    {
+                        "id": g.pk,
+                        "indicator": g.indicator,
+                        "unit": g.unit,
+                        "baseline": _num(g.baseline),
+                        "target": float(g.target),
+                        "target_date": g.target_date.isoformat(),
+                        "source": g.source,
+                    }
+                    for g in fa.goals.all()
+                ],
+                "initiatives": [i.number for i in fa.initiatives.all()],
+            }
+        )
+    return {
+        "schema": SCHEMA,
+        "taken": datetime.date.today().isoformat(),
+        "strategy": {
+            "id": strategy.pk,
+            "title": strategy.title,
+            "period_start": strategy.period_start,
+            "period_end": strategy.period_end,
+            "vision": strategy.vision,
+            "governance": strategy.governance,
+            "it_architecture": strategy.it_architecture,
+            "for_employees": strategy.for_employees,
+            "for_leaders": strategy.for_leaders,
+            "for_citizens": strategy.for_citizens,
+        },
+        "business_goals": [
+            {"id": g.pk, "title": g.title, "source": g.source, "description": g.description}
+            for g in strategy.business_goals.order_by("order", "id")
+        ],
+        "themes": [
+            {
+                "id": t.pk,
+                "title": t.title,
+                "description": t.description,
+                "focus_areas": by_theme.get(t.pk, []),
+            }
+            for t in strategy.themes.order_by("order", "id")
+        ],
+        "bodies": _bodies(org),
+        "cycle": [
+            {"title": e.title, "month": e.month, "day": e.day, "repeat": e.repeat}
+            for e in CycleEvent.objects.for_org(org).order_by("month", "day", "pk")
+        ],
+        "action_plan": action_plan(strategy),
+    }
+
+
+def _bodies(org) -> list[dict]:
+    mandates = defaultdict(list)
+    for m in Mandate.objects.for_org(org).order_by("kind", "track"):
+        mandates[m.body_id].append(
+            {"kind": m.kind, "track": m.track, "max_amount": _num(m.max_amount)}
+        )
+    return [
+        {"name": b.name, "kind": b.kind, "description": b.description, "mandates": mandates[b.pk]}
+        for b in Body.objects.for_org(org)
+    ]
+
+
+def action_plan(strategy: Strategy) -> dict | None:
+    """The committed scenario's plan, or None when no solved scenario is committed."""
+    scenario = (
+        Scenario.objects.filter(strategy=strategy, status=ScenarioStatus.COMMITTED)
+        .select_related("committed_run")
+        .first()
+    )
+    run = scenario.committed_run if scenario else None
+    if run is None or run.status not in (RunStatus.DONE, RunStatus.STOPPED) or not run.result:
+        return None
+    years = [int(p) for p in run.problem["periods"]]
+    n = len(years)
+    items = {item["id"]: item for item in run.problem["initiatives"]}
+    selected = sorted(run.result["selected"], key=lambda s: (s["start"], s["id"]))
+    numbers = [run.labels.get(s["id"], {}).get("number") for s in selected]
+    initiatives = {
+        i.number: i
+        for i in Initiative.objects.for_org(strategy.organisation)
+        .filter(number__in=[x for x in numbers if x is not None])
+        .prefetch_related("business_goals")
+        .only("id", "number", "title", "track", "source", "stage")
+    }
+    cases = defaultdict(dict)
+    for case in (
+        BusinessCase.objects.for_org(strategy.organisation)
+        .filter(initiative_id__in=[i.pk for i in initiatives.values()])
+        .prefetch_related("lines", "risks")
+    ):
+        cases[case.initiative_id][case.variant or "base"] = case
+    rows = []
+    investment = [0.0] * n
+    benefits = [0.0] * n
+    for sel, number in zip(selected, numbers, strict=True):
+        ini = initiatives.get(number)
+        if ini is None:
+            continue
+        variant = next(
+            (v for v in items.get(sel["id"], {}).get("variants", []) if v["id"] == sel["variant"]),
+            {},
+        )
+        row_investment = [0.0] * n
+        for k, amount in enumerate(variant.get("budgets", {}).get("investment", [])):
+            if sel["start"] + k < n:
+                row_investment[sel["start"] + k] = float(amount)
+        row_benefits = [0.0] * n
+        case = cases[ini.pk].get(sel["variant"]) or next(iter(cases[ini.pk].values()), None)
+        if case is not None:
+            figures: Figures = case.figures()
+            first = case.first_year if ini.stage in UNDERWAY else years[sel["start"]]
+            for k, amount in enumerate(figures.expected.benefits):
+                index = first + k - years[0]
+                if 0 <= index < n:
+                    row_benefits[index] = float(amount)
+        investment = [a + b for a, b in zip(investment, row_investment, strict=True)]
+        benefits = [a + b for a, b in zip(benefits, row_benefits, strict=True)]
+        rows.append(
+            {
+                "number": ini.number,
+                "reference": reference(ini.number),
+                "title": ini.title,
+                "track": ini.track,
+                "joint": ini.source in JOINT_SOURCES,
+                "start": years[sel["start"]],
+                "variant": sel["variant"],
+                "business_goals": [g.title for g in ini.business_goals.all()],
+                "investment": [round(v, 2) for v in row_investment],
+                "benefits": [round(v, 2) for v in row_benefits],
+            }
+        )
+    joint = [r for r in rows if r["joint"]]
+    return {
+        "scenario": scenario.name,
+        "committed": scenario.committed_at.date().isoformat() if scenario.committed_at else "",
+        "years": years,
+        "rows": rows,
+        "investment": [round(v, 2) for v in investment],
+        "benefits": [round(v, 2) for v in benefits],
+        "joint_share": len(joint) / len(rows) if rows else None,
+        "by_track": {t.value: sum(1 for r in rows if r["track"] == t.value) for t in Track},
+    }

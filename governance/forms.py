@@ -284,8 +284,9 @@ class StrategyStatusForm(DecidedByMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=StrategyStatus.choices)
     version = required_version_field()
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, current: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        self.current = current
         self.add_decided_by(organisation, "approve_strategy")
         self.order_fields(["status", "body"])  # what is decided, then who decided it
         if "body" in self.fields:
@@ -298,6 +299,16 @@ class StrategyStatusForm(DecidedByMixin, forms.Form):
             return cleaned
         if cleaned.get("status") != "approved":
             cleaned["body"] = None
+        elif self.current != "approved":
+            # With bodies set up, approval freezes a version in two steps (publication).
+            self.add_error(
+                "status",
+                _(
+                    "The strategy is approved in two steps: the executive board recommends "
+                    "it and the council approves it. Use the page “Versions, approval and "
+                    "documents”."
+                ),
+            )
         elif not cleaned.get("body"):
             self.add_error("body", _("Choose the body that approved the strategy."))
         else:

@@ -261,6 +261,7 @@ def strategy_status(request: HttpRequest, pk: int) -> HttpResponse:
     form = StrategyStatusForm(
         request.POST or None,
         organisation=request.organisation,
+        current=strategy.status,
         initial={"status": strategy.status, "version": strategy.version},
     )
     back = reverse("strategy:detail", args=[request.organisation.slug, strategy.pk])

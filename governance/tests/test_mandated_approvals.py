@@ -88,27 +88,21 @@ def test_a_scenario_is_committed_by_the_body_with_the_mandate(
     assert Decision.objects.get().kind == "commit_scenario"
 
 
-def test_the_council_approves_the_strategy(client, bodies, strategy, member):
+def test_with_bodies_the_strategy_is_approved_in_two_steps_not_on_the_status_page(
+    client, bodies, strategy, member
+):
     _decider(member)
     strategy.status = "draft"
     strategy.save()
     client.force_login(member)
     url = f"/skovby/strategies/{strategy.pk}/status/"
-    client.post(
-        url,
-        {"status": "approved", "body": bodies["executive_board"].pk, "version": strategy.version},
-    )
-    strategy.refresh_from_db()
-    assert strategy.status == "draft"
-    client.post(url, {"status": "approved", "version": strategy.version})
-    strategy.refresh_from_db()
-    assert strategy.status == "draft"
-    client.post(
+    r = client.post(
         url, {"status": "approved", "body": bodies["council"].pk, "version": strategy.version}
     )
+    assert r.status_code == 400
+    assert "to trin" in r.content.decode() or "two steps" in r.content.decode()
     strategy.refresh_from_db()
-    assert strategy.status == "approved"
-    assert Decision.objects.get().kind == "approve_strategy"
+    assert strategy.status == "draft" and not Decision.objects.exists()
     client.post(url, {"status": "archived", "version": strategy.version})  # not an approval
     strategy.refresh_from_db()
-    assert strategy.status == "archived" and Decision.objects.count() == 1
+    assert strategy.status == "archived" and not Decision.objects.exists()

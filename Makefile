@@ -9,7 +9,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments bench-involvement chromium clean
+.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments bench-involvement bench-publication chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -83,6 +83,9 @@ bench-assessments: install
 
 bench-involvement: install
 	$(VENV)/bin/python bench/involvement.py
+
+bench-publication: install
+	$(VENV)/bin/python bench/publication.py
 
 bench-optimizer: install
 	$(VENV)/bin/python bench/optimizer.py

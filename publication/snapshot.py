@@ -39,12 +39,18 @@ def take(strategy: Strategy) -> dict:
         FocusArea.objects.filter(strategy=strategy)
         .order_by("order", "id")
         .prefetch_related(
-            Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("target_date", "id")),
-            Prefetch(
-                "initiatives", queryset=Initiative.objects.only("id", "number").order_by("number")
-            ),
+            Prefetch("goals", queryset=FocusAreaGoal.objects.order_by("target_date", "id"))
         )
     )
+    # Plain (focus area, number) pairs: hundreds of links need no model instances.
+    numbers = defaultdict(list)
+    for fa_id, number in (
+        Initiative.focus_areas.through.objects.filter(focusarea__strategy=strategy)
+        .order_by("initiative__number")
+        .values_list("focusarea_id", "initiative__number")
+    ):
+        numbers[fa_id].append(number)
+
     by_theme: dict[int, list] = defaultdict(list)
     for fa in focus_areas:
         by_theme[fa.theme_id].append(
@@ -64,7 +70,7 @@ def take(strategy: Strategy) -> dict:
                     }
                     for g in fa.goals.all()
                 ],
-                "initiatives": [i.number for i in fa.initiatives.all()],
+                "initiatives": numbers[fa.pk],
             }
         )
     return {
@@ -135,9 +141,17 @@ def action_plan(strategy: Strategy) -> dict | None:
         i.number: i
         for i in Initiative.objects.for_org(strategy.organisation)
         .filter(number__in=[x for x in numbers if x is not None])
-        .prefetch_related("business_goals")
         .only("id", "number", "title", "track", "source", "stage")
     }
+    goals_of = defaultdict(list)
+    for initiative_id, title in (
+        Initiative.business_goals.through.objects.filter(
+            initiative_id__in=[i.pk for i in initiatives.values()]
+        )
+        .order_by("businessgoal__order", "businessgoal_id")
+        .values_list("initiative_id", "businessgoal__title")
+    ):
+        goals_of[initiative_id].append(title)
     cases = defaultdict(dict)
     for case in (
         BusinessCase.objects.for_org(strategy.organisation)
@@ -180,7 +194,7 @@ def action_plan(strategy: Strategy) -> dict | None:
                 "joint": ini.source in JOINT_SOURCES,
                 "start": years[sel["start"]],
                 "variant": sel["variant"],
-                "business_goals": [g.title for g in ini.business_goals.all()],
+                "business_goals": goals_of[ini.pk],
                 "investment": [round(v, 2) for v in row_investment],
                 "benefits": [round(v, 2) for v in row_benefits],
             }

@@ -47,6 +47,9 @@ def _pages() -> list[tuple[str, str]]:
         ("assessment-results", f"/skovby/assessments/rounds/{latest.pk}/results/"),
         ("ideas", "/skovby/ideas/"),
         ("ideas-overview", "/skovby/ideas/overview/"),
+        ("strategy-versions", f"/skovby/strategies/{strategy.pk}/versions/"),
+        ("strategy-communication", f"/skovby/strategies/{strategy.pk}/communication/"),
+        ("public-page", "/public/skovby/"),
     ]
     return pages
 

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from core.views import attachment, download_name
 from governance.models import DecisionKind
@@ -224,6 +224,7 @@ def _snapshot_context(request, version: StrategyVersion | None, snap: dict, *, p
 
 
 @org_required(Perm.VIEW)
+@require_safe
 def version_detail(request: HttpRequest, pk: int, version_number: int) -> HttpResponse:
     strategy = _strategy(request, pk)
     version = _version(strategy, version_number)

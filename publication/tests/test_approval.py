@@ -143,3 +143,19 @@ def test_another_municipalitys_versions_are_not_found(client, strategy, bodies, 
         f"/fjellvik/strategies/{strategy.pk}/versions/1/note.pdf",
     ):
         assert client.get(url).status_code == 404, url
+
+
+def test_a_frozen_version_has_no_way_to_be_edited(client, org, strategy, bodies, decider):
+    from accounts.models import PersonalAccessToken
+
+    services.recommend(strategy=strategy, body=bodies[BodyKind.EXECUTIVE_BOARD], user=decider)
+    client.force_login(decider)
+    url = f"/skovby/strategies/{strategy.pk}/versions/1/"
+    assert client.post(url, {"snapshot": "{}"}).status_code == 405
+    _t, raw = PersonalAccessToken.issue(user=decider, organisation=org, name="t", scope="write")
+    api = f"/api/v1/organisations/skovby/strategies/{strategy.pk}/versions/1"
+    r = client.patch(
+        api, {"snapshot": {}}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {raw}"
+    )
+    assert r.status_code == 405
+    assert StrategyVersion.objects.get().snapshot["strategy"]["title"] == "Digitaliseringsstrategi"

@@ -91,6 +91,13 @@ def test_the_demo_note_is_about_ten_pages_and_the_short_version_at_most_two(db):
     assert 6 <= page_count(note) <= 14
     assert page_count(short) <= 2
     assert "Handleplan" in word and "Kommunalbestyrelse" in word
+    # The demo: approved in two steps, published also publicly, measured; Fjellvik not.
+    assert version.status == "approved" and version.public and version.intranet
+    assert version.recommendation.kind == "recommend_strategy"
+    assert version.approval.kind == "approve_strategy"
+    assert version.snapshot["strategy"]["for_citizens"]
+    assert GoalMeasurement.objects.filter(organisation__slug="skovby").count() > 10
+    assert not StrategyVersion.objects.filter(organisation__slug="fjellvik").exists()
 
 
 def test_the_documents_download_from_the_strategy_and_its_versions(client, member, strategy):

@@ -47,7 +47,9 @@ def test_a_decision_needs_the_mandate_and_lands_in_the_log(
     assert_accessible(page)
 
 
-def test_the_council_approves_the_strategy_on_its_own_page(page, live_server, org, strategy):
+def test_with_bodies_the_status_page_sends_the_approval_to_the_two_steps(
+    page, live_server, org, strategy
+):
     from conftest import _member
     from governance.services import create_defaults
 
@@ -61,11 +63,9 @@ def test_the_council_approves_the_strategy_on_its_own_page(page, live_server, or
     page.click("a:has-text('Skift status')")
     assert_accessible(page)
     page.select_option("select[name=status]", "approved")
-    page.select_option("select[name=body]", label="Direktion")
-    page.click("button:has-text('Skift status')")
-    expect(page.locator("body")).to_contain_text("Mandatet ligger hos: Kommunalbestyrelse")
-    assert_accessible(page)
     page.select_option("select[name=body]", label="Kommunalbestyrelse")
     page.click("button:has-text('Skift status')")
-    expect(page.locator("h1").first).to_contain_text(strategy.title)
-    expect(page.locator(".badge").first).to_contain_text("Godkendt")
+    expect(page.locator("body")).to_contain_text("Strategien godkendes i to trin")
+    assert_accessible(page)
+    page.goto(f"{base}/skovby/strategies/{strategy.pk}/")
+    expect(page.locator(".badge").first).to_contain_text("Udkast")

@@ -8,14 +8,12 @@ and the column, and nothing is saved unless every row is valid.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.models import Change, record_change
-from core.uploads import Errors, cell_problem, read_table, to_decimal, to_text
+from core.uploads import Errors, read_dated_values, read_table
 from core.xlsx import DATE_FORMAT, add_sheet, append, streamed_workbook, workbook_file
 
 from .forms import MeasurementForm
@@ -147,22 +145,6 @@ def measurement_template(org):
     return workbook_file(wb)
 
 
-def _parse_date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if value is None or isinstance(value, bool | int | float) or cell_problem(value):
-        return None
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def parse_measurements(org, content: bytes, allowed) -> tuple[list[Measurement], Errors]:
     """Unsaved measurements from an uploaded template, or the errors found (at most
     UPLOAD_MAX_ERRORS; reading stops there).
@@ -178,68 +160,28 @@ def parse_measurements(org, content: bytes, allowed) -> tuple[list[Measurement],
 
 
 def _read_measurements(org, header_row, rows, allowed, errors: Errors) -> list[Measurement]:
-    header = [to_text(h).lower() if cell_problem(h) is None else "" for h in header_row]
-    columns = {}
-    for key in (ID, DATE, VALUE, NOTE):
-        title = _(key)
-        if title.lower() in header:
-            columns[key] = header.index(title.lower())
-        elif key != NOTE:
-            errors.add(1, title, _("The column is missing."))
-    if errors:
-        return []
     benefits = {
         b.reference.lower(): b
         for b in Benefit.objects.for_org(org).select_related("initiative", "owner")
     }
-    out = []
-    for number, row in rows:
-        date_raw, value_raw = row[columns[DATE]], row[columns[VALUE]]
-        empty = [v is None or (isinstance(v, str) and not v.strip()) for v in (date_raw, value_raw)]
-        if all(empty):
-            continue
-        try:
-            ref = to_text(row[columns[ID]]).lower()
-        except ValueError as problem:
-            errors.add(number, _(ID), str(problem))
-            continue
-        if ref.isdigit():
-            ref = f"g-{ref}"
-        benefit = benefits.get(ref)
+
+    def find(ref: str):
+        benefit = benefits.get(f"g-{ref}" if ref.isdigit() else ref)
         if benefit is None:
-            errors.add(number, _(ID), _("No benefit has this ID."))
-            continue
+            return None, _("No benefit has this ID.")
         if not allowed(benefit):
-            errors.add(number, _(ID), _("You may not record measurements of this benefit."))
-            continue
-        try:
-            data = {"note": to_text(row[columns[NOTE]]) if NOTE in columns else ""}
-        except ValueError as problem:
-            errors.add(number, _(NOTE), str(problem))
-            continue
-        day = _parse_date(date_raw)
-        if day is None:
-            errors.add(
-                number, _(DATE), cell_problem(date_raw) or _("Enter a date, e.g. 2027-03-31.")
-            )
-            continue
-        data["measured_on"] = day.isoformat()
-        try:
-            value = to_decimal(value_raw)
-        except ValueError as problem:
-            errors.add(number, _(VALUE), str(problem))
-            continue
-        if value is None:
-            errors.add(number, _(VALUE), _("Enter a number."))
-            continue
-        data["value"] = value
-        form = MeasurementForm(data=data, benefit=benefit)
-        if not form.is_valid():
-            labels = {"measured_on": _(DATE), "value": _(VALUE), "note": _(NOTE)}
-            for field, messages in form.errors.items():
-                for m in messages:
-                    errors.add(number, labels.get(field, field), str(m))
-            continue
+            return None, _("You may not record measurements of this benefit.")
+        return benefit, ""
+
+    out = []
+    for benefit, form in read_dated_values(
+        header_row,
+        rows,
+        errors,
+        columns=(ID, DATE, VALUE, NOTE),
+        find=find,
+        form=lambda benefit, data: MeasurementForm(data=data, benefit=benefit),
+    ):
         m = form.save(commit=False)
         m.benefit = benefit
         m.organisation_id = org.pk

@@ -288,3 +288,95 @@ def to_decimal(value) -> Decimal | None:
         return parse_number(text, decimal=get_format("DECIMAL_SEPARATOR"))
     except ValueError:
         raise ValueError(_("Enter a number.")) from None
+
+
+def to_date(value) -> datetime.date | None:
+    """A cell as a day: a date cell, or text as 2027-03-31, 31-03-2027, 31.03.2027 or
+    31/03/2027; None when it is none of them (the caller names the problem)."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if value is None or isinstance(value, bool | int | float) or cell_problem(value):
+        return None
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_dated_values(
+    header_row,
+    rows,
+    errors: Errors,
+    *,
+    columns: tuple[str, str, str, str],
+    find: Callable,
+    form: Callable,
+    one_per_day: bool = False,
+) -> list[tuple]:
+    """The rows of a measurement template: an ID, a date, a value and an optional note
+    (`columns`, the four headers as untranslated messages, matched in the user's language).
+    Rows without a date and a value are skipped. `find(ref)` gives the row's object or
+    (None, why not); `form(obj, data)` the bound form that checks the rest. Returns (object,
+    valid form) pairs, adding an error per bad cell; `one_per_day` refuses a second row of
+    the same object and day."""
+    id_key, date_key, value_key, note_key = columns
+    header = [to_text(h).lower() if cell_problem(h) is None else "" for h in header_row]
+    at = {}
+    for key in columns:
+        title = _(key)
+        if title.lower() in header:
+            at[key] = header.index(title.lower())
+        elif key != note_key:
+            errors.add(1, title, _("The column is missing."))
+    if errors:
+        return []
+    out, seen = [], set()
+    for number, row in rows:
+        date_raw, value_raw = row[at[date_key]], row[at[value_key]]
+        empty = [v is None or (isinstance(v, str) and not v.strip()) for v in (date_raw, value_raw)]
+        if all(empty):
+            continue
+        try:
+            obj, why_not = find(to_text(row[at[id_key]]).strip().lower())
+        except ValueError as problem:
+            obj, why_not = None, str(problem)
+        if obj is None:
+            errors.add(number, _(id_key), why_not)
+            continue
+        try:
+            data = {"note": to_text(row[at[note_key]]) if note_key in at else ""}
+        except ValueError as problem:
+            errors.add(number, _(note_key), str(problem))
+            continue
+        day = to_date(date_raw)
+        if day is None:
+            errors.add(
+                number, _(date_key), cell_problem(date_raw) or _("Enter a date, e.g. 2027-03-31.")
+            )
+            continue
+        if one_per_day and (obj.pk, day) in seen:
+            errors.add(number, _(date_key), _("The same ID has another row on this date."))
+            continue
+        seen.add((obj.pk, day))
+        try:
+            value = to_decimal(value_raw)
+        except ValueError as problem:
+            errors.add(number, _(value_key), str(problem))
+            continue
+        if value is None:
+            errors.add(number, _(value_key), _("Enter a number."))
+            continue
+        bound = form(obj, {**data, "measured_on": day.isoformat(), "value": value})
+        if not bound.is_valid():
+            labels = {"measured_on": _(date_key), "value": _(value_key), "note": _(note_key)}
+            for field, messages in bound.errors.items():
+                for m in messages:
+                    errors.add(number, labels.get(field, field), str(m))
+            continue
+        out.append((obj, bound))
+    return out

@@ -127,26 +127,7 @@ def add_skovby_publication(org, strategy, initiatives, people, *, rng: random.Ra
         organisation=org, accessibility_url="https://www.was.digst.dk/skovby-dk"
     )
     publish(version=version, intranet=True, public=True, user=office)
-    for name, influence, interest, needs in STAKEHOLDERS:
-        Stakeholder.objects.create(
-            organisation=org,
-            strategy=strategy,
-            name=name,
-            influence=influence,
-            interest=interest,
-            needs=needs,
-        )
-    for audience, message, channel, days, status in ACTIVITIES:
-        CommunicationActivity.objects.create(
-            organisation=org,
-            strategy=strategy,
-            audience=audience,
-            message=message,
-            channel=channel,
-            date=today + dt.timedelta(days=days),
-            owner=office,
-            status=status,
-        )
+    add_plan(org, strategy, owner=office, stakeholders=STAKEHOLDERS, activities=ACTIVITIES)
     first = next((i for i in initiatives if i.stage == "implementation"), initiatives[0])
     Stakeholder.objects.create(
         organisation=org,
@@ -206,8 +187,15 @@ def add_generated_publication(org, strategy, scenario, users, *, rng: random.Ran
     version = recommend(strategy=strategy, body=board, user=users[0])
     approve(version=version, body=council, user=users[0])
     publish(version=version, intranet=True, public=True, user=users[0])
-    for name, influence, interest, needs in STAKEHOLDERS[:4]:
-        Stakeholder.objects.create(
+    add_plan(
+        org, strategy, owner=users[0], stakeholders=STAKEHOLDERS[:4], activities=ACTIVITIES[:3]
+    )
+
+
+def add_plan(org, strategy, *, owner, stakeholders, activities) -> None:
+    """Stakeholders and communication activities of the strategy, dated from today."""
+    Stakeholder.objects.bulk_create(
+        Stakeholder(
             organisation=org,
             strategy=strategy,
             name=name,
@@ -215,14 +203,18 @@ def add_generated_publication(org, strategy, scenario, users, *, rng: random.Ran
             interest=interest,
             needs=needs,
         )
-    for audience, message, channel, days, status in ACTIVITIES[:3]:
-        CommunicationActivity.objects.create(
+        for name, influence, interest, needs in stakeholders
+    )
+    CommunicationActivity.objects.bulk_create(
+        CommunicationActivity(
             organisation=org,
             strategy=strategy,
             audience=audience,
             message=message,
             channel=channel,
             date=dt.date.today() + dt.timedelta(days=days),
-            owner=users[0],
+            owner=owner,
             status=status,
         )
+        for audience, message, channel, days, status in activities
+    )

@@ -103,12 +103,28 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _step_page(request, strategy, form, heading: str, status: int = 400) -> HttpResponse:
+def _take_step(request, strategy, kind: str, heading: str, step, success) -> HttpResponse:
+    """One step of the approval from its form: the body (within its mandate) and the
+    rationale; `step(body, rationale)` records it, `success(result)` is the message. A
+    refusal is shown on the step's page and nothing is saved."""
+    form = StepForm(request.POST, organisation=request.organisation, kind=kind)
+    if form.no_bodies:
+        form.add_error(
+            None, _("Set up the bodies and their mandates on the governance page first.")
+        )
+    if form.is_valid():
+        try:
+            result = step(form.cleaned_data["body"], form.cleaned_data["rationale"])
+        except (MandateError, services.ApprovalError) as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, success(result))
+            return redirect("publication:versions", request.organisation.slug, strategy.pk)
     return render(
         request,
         "publication/step.html",
         {"strategy": strategy, "form": form, "heading": heading},
-        status=status,
+        status=400,
     )
 
 
@@ -116,32 +132,19 @@ def _step_page(request, strategy, form, heading: str, status: int = 400) -> Http
 @require_POST
 def recommend(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = _strategy(request, pk)
-    form = StepForm(
-        request.POST, organisation=request.organisation, kind=DecisionKind.RECOMMEND_STRATEGY
-    )
-    heading = _("The executive board's recommendation")
-    if form.no_bodies:
-        form.add_error(
-            None, _("Set up the bodies and their mandates on the governance page first.")
-        )
-    if not form.is_valid():
-        return _step_page(request, strategy, form, heading)
-    try:
-        version = services.recommend(
-            strategy=strategy,
-            body=form.cleaned_data["body"],
-            user=request.user,
-            rationale=form.cleaned_data["rationale"],
-        )
-    except (MandateError, services.ApprovalError) as refused:
-        form.add_error(None, str(refused))
-        return _step_page(request, strategy, form, heading)
-    messages.success(
+    return _take_step(
         request,
-        _("Version %(n)d is frozen and recommended. The council can now approve it.")
-        % {"n": version.number},
+        strategy,
+        DecisionKind.RECOMMEND_STRATEGY,
+        _("The executive board's recommendation"),
+        lambda body, rationale: services.recommend(
+            strategy=strategy, body=body, user=request.user, rationale=rationale
+        ),
+        lambda version: (
+            _("Version %(n)d is frozen and recommended. The council can now approve it.")
+            % {"n": version.number}
+        ),
     )
-    return redirect("publication:versions", request.organisation.slug, strategy.pk)
 
 
 @org_required(Perm.APPROVE_STRATEGY)
@@ -149,28 +152,16 @@ def recommend(request: HttpRequest, pk: int) -> HttpResponse:
 def approve(request: HttpRequest, pk: int, version_number: int) -> HttpResponse:
     strategy = _strategy(request, pk)
     version = _version(strategy, version_number)
-    form = StepForm(
-        request.POST, organisation=request.organisation, kind=DecisionKind.APPROVE_STRATEGY
+    return _take_step(
+        request,
+        strategy,
+        DecisionKind.APPROVE_STRATEGY,
+        _("The council's approval"),
+        lambda body, rationale: services.approve(
+            version=version, body=body, user=request.user, rationale=rationale
+        ),
+        lambda _result: _("Version %(n)d is approved.") % {"n": version.number},
     )
-    heading = _("The council's approval")
-    if form.no_bodies:
-        form.add_error(
-            None, _("Set up the bodies and their mandates on the governance page first.")
-        )
-    if not form.is_valid():
-        return _step_page(request, strategy, form, heading)
-    try:
-        services.approve(
-            version=version,
-            body=form.cleaned_data["body"],
-            user=request.user,
-            rationale=form.cleaned_data["rationale"],
-        )
-    except (MandateError, services.ApprovalError) as refused:
-        form.add_error(None, str(refused))
-        return _step_page(request, strategy, form, heading)
-    messages.success(request, _("Version %(n)d is approved.") % {"n": version.number})
-    return redirect("publication:versions", request.organisation.slug, strategy.pk)
 
 
 @org_required(Perm.APPROVE_STRATEGY)

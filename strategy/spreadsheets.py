@@ -8,12 +8,10 @@ is saved unless every row is valid.
 
 from __future__ import annotations
 
-import datetime
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.uploads import Errors, cell_problem, read_table, to_decimal, to_text
+from core.uploads import Errors, read_dated_values, read_table
 from core.xlsx import DATE_FORMAT, add_sheet, append, streamed_workbook, workbook_file
 
 from .forms import GoalMeasurementForm
@@ -59,22 +57,6 @@ def measurement_template(strategy: Strategy):
     return workbook_file(wb)
 
 
-def parse_date(value) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if value is None or isinstance(value, bool | int | float) or cell_problem(value):
-        return None
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
 def parse_measurements(strategy: Strategy, content: bytes) -> tuple[list[GoalMeasurement], Errors]:
     """Unsaved measurements from an uploaded template, or the errors found."""
     return read_table(
@@ -86,70 +68,27 @@ def parse_measurements(strategy: Strategy, content: bytes) -> tuple[list[GoalMea
 
 
 def _read(strategy, header_row, rows, errors: Errors) -> list[GoalMeasurement]:
-    header = [to_text(h).lower() if cell_problem(h) is None else "" for h in header_row]
-    columns = {}
-    for key in (ID, DATE, VALUE, NOTE):
-        title = _(key)
-        if title.lower() in header:
-            columns[key] = header.index(title.lower())
-        elif key != NOTE:
-            errors.add(1, title, _("The column is missing."))
-    if errors:
-        return []
     goals = {
         goal_reference(g.pk).lower(): g
         for g in _goals(strategy).select_related("focus_area__strategy")
     }
-    out: list[GoalMeasurement] = []
-    seen: set[tuple[int, datetime.date]] = set()
-    for number, row in rows:
-        date_raw, value_raw = row[columns[DATE]], row[columns[VALUE]]
-        empty = [v is None or (isinstance(v, str) and not v.strip()) for v in (date_raw, value_raw)]
-        if all(empty):
-            continue
-        try:
-            ref = to_text(row[columns[ID]]).lower()
-        except ValueError as problem:
-            errors.add(number, _(ID), str(problem))
-            continue
-        if ref.isdigit():
-            ref = f"m-{ref}"
-        goal = goals.get(ref)
+
+    def find(ref: str):
+        goal = goals.get(f"m-{ref}" if ref.isdigit() else ref)
         if goal is None:
-            errors.add(number, _(ID), _("No measurable goal of this strategy has this ID."))
-            continue
-        try:
-            data = {"note": to_text(row[columns[NOTE]]) if NOTE in columns else ""}
-        except ValueError as problem:
-            errors.add(number, _(NOTE), str(problem))
-            continue
-        day = parse_date(date_raw)
-        if day is None:
-            errors.add(
-                number, _(DATE), cell_problem(date_raw) or _("Enter a date, e.g. 2027-03-31.")
-            )
-            continue
-        try:
-            value = to_decimal(value_raw)
-        except ValueError as problem:
-            errors.add(number, _(VALUE), str(problem))
-            continue
-        if value is None:
-            errors.add(number, _(VALUE), _("Enter a number."))
-            continue
-        if (goal.pk, day) in seen:
-            errors.add(number, _(DATE), _("The goal has another row on this date."))
-            continue
-        seen.add((goal.pk, day))
-        form = GoalMeasurementForm(
-            data={"measured_on": day.isoformat(), "value": value, **data}, goal=goal
-        )
-        if not form.is_valid():
-            labels = {"measured_on": _(DATE), "value": _(VALUE), "note": _(NOTE)}
-            for field, messages in form.errors.items():
-                for m in messages:
-                    errors.add(number, labels.get(field, field), str(m))
-            continue
+            return None, _("No measurable goal of this strategy has this ID.")
+        return goal, ""
+
+    out = []
+    for goal, form in read_dated_values(
+        header_row,
+        rows,
+        errors,
+        columns=(ID, DATE, VALUE, NOTE),
+        find=find,
+        form=lambda goal, data: GoalMeasurementForm(data=data, goal=goal),
+        one_per_day=True,  # a second value on a day would replace the first
+    ):
         m = form.save(commit=False)
         m.goal = goal
         m.organisation_id = goal.organisation_id

@@ -41,6 +41,11 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
+    # A site-wide role beside the organisation roles: keeps what every organisation on the
+    # server shares (the joint solutions of the shared catalogue).
+    is_platform_admin = models.BooleanField(
+        _("platform administrator"), default=False, db_default=False
+    )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, blank=True)
 
     USERNAME_FIELD = "email"

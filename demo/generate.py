@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 
 from demo.assessments import add_generated_round
 from demo.cases import add_cases_and_benefits
+from demo.catalogue import add_generated_catalogue
 from demo.governance_history import add_governance_history
 from demo.involvement import add_generated_items
 from demo.prioritisation import add_prioritisation, solve_scenario
@@ -209,6 +210,7 @@ def generate_organisation(
     if solve:
         solve_scenario(scenario, user=users[0], seconds=solve)
     add_generated_publication(org, strategy, scenario, users, rng=rng)
+    add_generated_catalogue(org, created, user=users[0])
     add_generated_round(org, rng=rng)
     add_generated_items(org, people=users, rng=rng, n=ideas)
     return org

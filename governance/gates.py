@@ -122,4 +122,15 @@ def missing_artefacts(initiative: Initiative, to_stage: str) -> list:
         missing.append(
             _("An approved business case: an own initiative needs one before implementation.")
         )
+    if (
+        to_stage == Stage.CLOSED
+        # The after-review sits a layer above the gates: reach it through the initiative.
+        and not initiative.after_reviews.filter(completed_at__isnull=False).exists()
+    ):
+        missing.append(
+            _(
+                "A completed after-review: the goals against what was measured, the routines "
+                "and the lessons (seed 001, after)."
+            )
+        )
     return missing

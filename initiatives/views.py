@@ -67,6 +67,7 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
             "initiative": initiative,
             "info": TRACKS[initiative.track],
             "can_edit": initiative.editable_by(request.membership),
+            "can_share": request.membership.can(Perm.EDIT_ANY_INITIATIVE),
             "history": Change.for_page(initiative)[:30],
             "decisions": initiative.decisions.select_related("body", "recorded_by")[:50],
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),

@@ -25,6 +25,7 @@ class OrganisationOut(Schema):
     currency: str
     email_domains: str
     answer_days: int
+    inhabitants: int | None = None
     role: str | None = None
 
 
@@ -39,6 +40,7 @@ class OrganisationPatch(Schema):
     currency: str | None = None
     email_domains: str | None = None
     answer_days: int | None = None
+    inhabitants: int | None = None
 
 
 def _out(org: Organisation, role: str | None) -> dict:
@@ -51,6 +53,7 @@ def _out(org: Organisation, role: str | None) -> dict:
         "currency": org.currency,
         "email_domains": org.email_domains,
         "answer_days": org.answer_days,
+        "inhabitants": org.inhabitants,
         "role": role,
     }
 
@@ -90,7 +93,7 @@ def get_organisation(request, org_slug: str):
 def update_organisation(request, org_slug: str, payload: OrganisationPatch):
     membership = api_membership(request, org_slug, Perm.MANAGE_ORGANISATION, write=True)
     org = get_object_or_404(Organisation, pk=membership.organisation_id)
-    fields = ["name", "language", "currency", "email_domains", "answer_days"]
+    fields = ["name", "language", "currency", "inhabitants", "email_domains", "answer_days"]
     form = OrganisationSettingsForm(
         data=form_data(org, payload.dict(exclude_unset=True), fields), instance=org
     )

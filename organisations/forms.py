@@ -84,7 +84,7 @@ class OrganisationCreateForm(forms.ModelForm):
 class OrganisationSettingsForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "language", "currency", "email_domains", "answer_days"]
+        fields = ["name", "language", "currency", "inhabitants", "email_domains", "answer_days"]
 
     def clean_email_domains(self) -> str:
         domains = [

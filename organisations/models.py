@@ -101,6 +101,12 @@ class Organisation(models.Model):
         validators=[MaxValueValidator(100)],
         help_text=_("A benefit is flagged when it is this far behind its plan."),
     )
+    inhabitants = models.PositiveIntegerField(
+        _("inhabitants"),
+        null=True,
+        blank=True,
+        help_text=_("So others in the shared catalogue can find municipalities of your size."),
+    )
     email_domains = models.CharField(
         _("e-mail domains"),
         max_length=300,

@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 
 from assessments.api import router as assessments_router
 from benefits.api import router as benefits_router
+from catalogue.api import router as catalogue_router
 from core.api import stale_error
 from core.versioning import StaleObjectError
 from cycle.api import router as cycle_router
@@ -49,6 +50,7 @@ api.add_router("/", cycle_router)
 api.add_router("/", assessments_router)
 api.add_router("/", involvement_router)
 api.add_router("/", publication_router)
+api.add_router("/", catalogue_router)
 
 
 @api.exception_handler(StaleObjectError)

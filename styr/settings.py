@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "involvement",
     "cycle",
     "publication",
+    "catalogue",
     "demo",
 ]
 
@@ -264,6 +265,7 @@ STYR_PERIODIC_JOBS = {
     "assessments.services.remind_respondents": 3600.0,
     "strategy.services.measure_goals": 21600.0,
     "publication.services.remind_activity_owners": 3600.0,
+    "catalogue.reviews.ask_for_after_reviews": 21600.0,
 }
 
 # The address links in e-mails and calendar feeds point to.

@@ -21,6 +21,7 @@ org_patterns = [
     path("", include("involvement.urls")),
     path("", include("cycle.urls")),
     path("", include("publication.urls")),
+    path("", include("catalogue.urls")),
     path("", include("notifications.urls")),
     path("", include(organisation_urls)),
 ]

@@ -120,6 +120,18 @@ def route_ids(org) -> dict:
         "membership_id": Membership.objects.filter(organisation=org).first().pk,
         "track": "must_win",
         **publication_ids(org, strategy),
+        **catalogue_ids(org),
+    }
+
+
+def catalogue_ids(org) -> dict:
+    """The organisation's first catalogue entry and the joint solution it uses."""
+    from catalogue.models import Entry, JointSolutionUse
+
+    use = JointSolutionUse.objects.filter(organisation=org).first()
+    return {
+        "key": Entry.objects.filter(organisation=org).order_by("pk").first().key,
+        "solution_id": use.solution_id,
     }
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from accounts.models import PersonalAccessToken
 
-from .routes import fill, org_routes, publication_ids
+from .routes import catalogue_ids, fill, org_routes, publication_ids
 
 
 @pytest.fixture
@@ -120,6 +120,24 @@ def ids(strategy, initiative, member, business_case, benefit, department):
     from strategy.models import GoalMeasurement
 
     Mandate.objects.create(organisation=strategy.organisation, body=body, kind="recommend_strategy")
+    from catalogue.models import Entry, JointSolution, JointSolutionUse
+
+    Entry.objects.create(
+        organisation=strategy.organisation,
+        initiative=initiative,
+        publisher_name="Skovby Kommune",
+        title="Portal",
+        description="x",
+        track="must_win",
+        source="own",
+        published_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    )
+    solution = JointSolution.objects.create(
+        name="SAPA", owner="KOMBIT", deadline=datetime.date(2027, 1, 1)
+    )
+    JointSolutionUse.objects.create(
+        solution=solution, organisation=strategy.organisation, initiative=initiative
+    )
     recommend(strategy=strategy, body=body, user=member)
     Stakeholder.objects.create(organisation=strategy.organisation, strategy=strategy, name="KB")
     CommunicationActivity.objects.create(
@@ -172,6 +190,7 @@ def ids(strategy, initiative, member, business_case, benefit, department):
         "membership_id": Membership.objects.get(user=member).pk,
         "track": "must_win",
         **publication_ids(strategy.organisation, strategy),
+        **catalogue_ids(strategy.organisation),
     }
 
 
@@ -186,6 +205,9 @@ def test_every_org_url_is_404_for_an_outsider(client, outsider, ids):
 
 
 def test_every_org_url_works_for_a_member(client, admin_member, ids):
+    # The joint solutions' own pages are for a platform administrator (a site-wide role).
+    admin_member.is_platform_admin = True
+    admin_member.save()
     client.force_login(admin_member)
     for route in org_routes():
         url = fill(route, ids)
@@ -224,6 +246,9 @@ def test_every_api_endpoint_is_404_for_an_outsider(client, outsider, other_org, 
         f"/api/v1/organisations/skovby/goals/{ids['goal_id']}/measurements",
         f"/api/v1/organisations/skovby/strategies/{ids['pk']}/versions",
         f"/api/v1/organisations/skovby/strategies/{ids['pk']}/versions/1",
+        "/api/v1/organisations/skovby/catalogue",
+        f"/api/v1/organisations/skovby/catalogue/{ids['key']}",
+        "/api/v1/organisations/skovby/joint-solutions",
     ]
     for path in ("vote", "comments", "answer"):
         url = f"/api/v1/organisations/skovby/ideas/{ids['item_number']}/{path}"

@@ -44,7 +44,10 @@ def sizes(db):
         )
         for n, size in ((901, SMALL), (902, LARGE))
     ]
-    admin = get_user_model().objects.create_user(email="admin@sizes.example", password="x")
+    # A platform administrator too: the joint solutions' own pages are a site-wide role's.
+    admin = get_user_model().objects.create_user(
+        email="admin@sizes.example", password="x", is_platform_admin=True
+    )
     for org in orgs:
         Membership.objects.create(user=admin, organisation=org, role="admin")
     return admin, orgs

@@ -23,7 +23,8 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
         1, initiatives=12, rng=random.Random(3), password="x", slug="gen-test"
     )
     mine = {"organisation": org}
-    assert Initiative.objects.filter(**mine).count() == 12
+    # Twelve, and the joint solution taken into the portfolio.
+    assert Initiative.objects.filter(**mine).count() == 12 + 1
     assert Initiative.objects.filter(**mine, tags__isnull=False).exists()
     assert FocusAreaGoal.objects.filter(**mine).exists()
     assert Criterion.objects.filter(**mine).exists() and Score.objects.filter(**mine).exists()
@@ -63,6 +64,11 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
     assert GoalMeasurement.objects.filter(**mine).exists()
     assert Stakeholder.objects.filter(**mine).exists()
     assert CommunicationActivity.objects.filter(**mine).exists()
+    from catalogue.models import AfterReview, Entry, JointSolutionUse
+
+    assert Entry.objects.filter(**mine).count() == 2
+    assert JointSolutionUse.objects.filter(**mine).exists()
+    assert AfterReview.objects.filter(**mine, completed_at__isnull=False).exists()
 
 
 def test_the_command_skips_organisations_that_exist(db, capsys):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from demo import skovby as D
 from demo.assessments import add_fjellvik_assessment, add_skovby_assessments
 from demo.cases import add_cases_and_benefits
+from demo.catalogue import add_skovby_catalogue
 from demo.governance import add_governance
 from demo.involvement import add_skovby_involvement, turn_into_initiatives
 from demo.prioritisation import add_prioritisation
@@ -75,6 +76,7 @@ class Command(BaseCommand):
             country="DK",
             language="da",
             currency="DKK",
+            inhabitants=48_000,
         )
         people = {}
         for username, name, role in D.PEOPLE:
@@ -250,3 +252,9 @@ class Command(BaseCommand):
         )
         measure_computed(FocusAreaGoal.objects.for_org(org))
         add_skovby_publication(org, strategy, initiatives, people, rng=random.Random(2032))
+        add_skovby_catalogue(
+            org,
+            initiatives,
+            membership=Membership.objects.get(organisation=org, user=people["portfolio_manager"]),
+            user=people["portfolio_manager"],
+        )

@@ -9,7 +9,7 @@ export STYR_DEV ?= 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(VENV)/bin/python
 
-.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments bench-involvement bench-publication chromium clean
+.PHONY: install run serve screenshots test lint format messages bench bench-optimizer bench-jobs bench-assessments bench-involvement bench-publication bench-catalogue chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -86,6 +86,9 @@ bench-involvement: install
 
 bench-publication: install
 	$(VENV)/bin/python bench/publication.py
+
+bench-catalogue: install
+	$(VENV)/bin/python bench/catalogue.py
 
 bench-optimizer: install
 	$(VENV)/bin/python bench/optimizer.py

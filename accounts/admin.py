@@ -7,11 +7,11 @@ from .models import PersonalAccessToken, User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "name", "is_staff", "is_active"]
+    list_display = ["email", "name", "is_staff", "is_platform_admin", "is_active"]
     search_fields = ["email", "name"]
     fieldsets = [
         (None, {"fields": ["email", "password", "name", "language"]}),
-        ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "is_platform_admin"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 

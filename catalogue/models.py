@@ -15,7 +15,6 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.tracks import JOINT_SOURCES, Ambition, Source, Track
@@ -50,13 +49,10 @@ class EntryQuerySet(models.QuerySet):
     def search(self, *, text="", track="", source="", tag="", joint=None, size=""):
         qs = self
         if text:
-            for word in text.split()[:8]:
-                qs = qs.filter(
-                    Q(title__icontains=word)
-                    | Q(description__icontains=word)
-                    | Q(lessons__icontains=word)
-                    | Q(publisher_name__icontains=word)
-                )
+            # One lower-cased column (Entry.search_text) and a plain LIKE per word: faster
+            # than a case-insensitive match on four columns, on both databases.
+            for word in text.lower().split()[:8]:
+                qs = qs.filter(search_text__contains=word)
         if track:
             qs = qs.filter(track=track)
         if source:
@@ -118,6 +114,7 @@ class Entry(models.Model):
         help_text=_("Only if you want others to contact you: a name and an e-mail address."),
     )
     adoptions = models.PositiveIntegerField(default=0, editable=False)
+    search_text = models.TextField(default="", editable=False)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -135,9 +132,23 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.publisher_name})"
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.text_for_search()
+        super().save(*args, **kwargs)
+
+    def text_for_search(self) -> str:
+        """What the catalogue's search reads, lower-cased in one column."""
+        parts = [self.title, self.description, self.lessons, self.publisher_name, *self.tags]
+        return " ".join(str(p) for p in parts).lower()
+
     @property
     def is_joint(self) -> bool:
         return self.source in JOINT_SOURCES
+
+    @property
+    def currency(self) -> str:
+        """The currency of the frozen case's amounts (the publisher's)."""
+        return str((self.case or {}).get("currency") or "DKK")[:3]
 
 
 class Adoption(models.Model):

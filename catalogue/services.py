@@ -245,12 +245,23 @@ def import_entry(*, content: bytes, organisation, user) -> Entry:
     case = data.get("case")
     if not isinstance(tags, list) or not isinstance(benefits, list):
         raise CatalogueError(_("The file is not a catalogue entry from Styr."))
+    numbers = ("baseline", "target", "planned_now", "realised")
+    if not all(
+        isinstance(b, dict)
+        and all(b.get(n) is None or isinstance(b.get(n), int | float) for n in numbers)
+        and all(isinstance(b.get(t, ""), str) for t in ("title", "indicator", "unit"))
+        for b in benefits
+    ):
+        raise CatalogueError(_("The file is not a catalogue entry from Styr."))
     if case is not None and not (isinstance(case, dict) and isinstance(case.get("data"), dict)):
         raise CatalogueError(_("The file is not a catalogue entry from Styr."))
     if case is not None:
+        figures = ("npv", "total_cost", "total_benefit")
         try:
             for line in case["data"].get("lines", []):
                 [Decimal(str(a)) for a in line.get("amounts", [])]
+            if not all(isinstance(case.get(f, 0), int | float) for f in figures):
+                raise TypeError
         except (InvalidOperation, TypeError, AttributeError):
             raise CatalogueError(_("The file is not a catalogue entry from Styr.")) from None
     title = _text(data, "title", 200).strip()

@@ -49,9 +49,18 @@ def test_a_file_that_is_not_an_entry_is_refused_and_nothing_is_saved(client, nei
             {
                 "format": "styr-catalogue-entry/1",
                 "title": "x",
-                "track": "own",
+                "track": "must_win",
                 "source": "own",
                 "case": {"data": {"lines": [{"amounts": ["lots"]}]}},
+            }
+        ).encode(),
+        json.dumps(
+            {
+                "format": "styr-catalogue-entry/1",
+                "title": "x",
+                "track": "must_win",
+                "source": "own",
+                "benefits": [{"title": "x", "baseline": "<script>"}],
             }
         ).encode(),
     ):

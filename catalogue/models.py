@@ -160,7 +160,10 @@ class Adoption(models.Model):
         "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
     )
     initiative = models.ForeignKey(
-        "initiatives.Initiative", null=True, on_delete=models.SET_NULL, related_name="+"
+        "initiatives.Initiative",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="catalogue_adoptions",
     )
     created = models.DateTimeField(auto_now_add=True)
 

@@ -40,6 +40,8 @@ def test_a_neighbour_finds_and_adopts_it_once(client, entry, neighbour, other_or
     case = BusinessCase.objects.get(initiative=idea)
     assert case.lines.count() == len(entry.case["data"]["lines"])
     assert case.discount_rate == other_org.discount_rate
+    page = client.get(f"/fjellvik/initiatives/{idea.number}/").content.decode()
+    assert f"/fjellvik/catalogue/{entry.key}/" in page  # a link back to the entry
     client.post(f"/fjellvik/catalogue/{entry.key}/adopt/")
     assert Initiative.objects.filter(organisation=other_org).count() == 1
     entry.refresh_from_db()

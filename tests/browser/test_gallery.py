@@ -50,6 +50,7 @@ def _pages() -> list[tuple[str, str]]:
         ("strategy-versions", f"/skovby/strategies/{strategy.pk}/versions/"),
         ("strategy-communication", f"/skovby/strategies/{strategy.pk}/communication/"),
         ("public-page", "/public/skovby/"),
+        ("catalogue", "/skovby/catalogue/"),
     ]
     return pages
 

@@ -7,6 +7,7 @@ app_name = "catalogue"
 urlpatterns = [
     path("catalogue/", views.catalogue, name="list"),
     path("catalogue/ours/", views.ours, name="ours"),
+    path("catalogue/benchmark/", views.benchmark_page, name="benchmark"),
     path("catalogue/import/", views.import_entry, name="import"),
     path("catalogue/joint/", joint_views.solutions, name="joint"),
     path("catalogue/joint/new/", joint_views.edit, name="joint_new"),

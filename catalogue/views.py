@@ -19,7 +19,7 @@ from initiatives.access import get_initiative
 from organisations.access import org_required
 from organisations.permissions import Perm
 
-from . import services
+from . import benchmark, services
 from .forms import ImportForm, ReviewForm, SearchForm
 from .models import Entry
 
@@ -179,4 +179,20 @@ def publish(request: HttpRequest, number: int) -> HttpResponse:
         "catalogue/publish.html",
         {"form": form, "initiative": initiative, "entry": draft, "current": current},
         status=400 if form.errors else 200,
+    )
+
+
+@org_required(Perm.VIEW)
+def benchmark_page(request: HttpRequest) -> HttpResponse:
+    """The organisation's key figures beside the median and quartiles of those that share
+    theirs (from five up, never named)."""
+    return render(
+        request,
+        "catalogue/benchmark.html",
+        {
+            "rows": benchmark.rows(request.organisation),
+            "shares": request.organisation.shares_benchmark,
+            "minimum": benchmark.MIN_ORGANISATIONS,
+            "can_manage": request.membership.can(Perm.MANAGE_ORGANISATION),
+        },
     )

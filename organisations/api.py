@@ -26,6 +26,7 @@ class OrganisationOut(Schema):
     email_domains: str
     answer_days: int
     inhabitants: int | None = None
+    shares_benchmark: bool = False
     role: str | None = None
 
 
@@ -41,6 +42,7 @@ class OrganisationPatch(Schema):
     email_domains: str | None = None
     answer_days: int | None = None
     inhabitants: int | None = None
+    shares_benchmark: bool | None = None
 
 
 def _out(org: Organisation, role: str | None) -> dict:
@@ -54,6 +56,7 @@ def _out(org: Organisation, role: str | None) -> dict:
         "email_domains": org.email_domains,
         "answer_days": org.answer_days,
         "inhabitants": org.inhabitants,
+        "shares_benchmark": org.shares_benchmark,
         "role": role,
     }
 
@@ -93,7 +96,15 @@ def get_organisation(request, org_slug: str):
 def update_organisation(request, org_slug: str, payload: OrganisationPatch):
     membership = api_membership(request, org_slug, Perm.MANAGE_ORGANISATION, write=True)
     org = get_object_or_404(Organisation, pk=membership.organisation_id)
-    fields = ["name", "language", "currency", "inhabitants", "email_domains", "answer_days"]
+    fields = [
+        "name",
+        "language",
+        "currency",
+        "inhabitants",
+        "shares_benchmark",
+        "email_domains",
+        "answer_days",
+    ]
     form = OrganisationSettingsForm(
         data=form_data(org, payload.dict(exclude_unset=True), fields), instance=org
     )

@@ -84,7 +84,15 @@ class OrganisationCreateForm(forms.ModelForm):
 class OrganisationSettingsForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "language", "currency", "inhabitants", "email_domains", "answer_days"]
+        fields = [
+            "name",
+            "language",
+            "currency",
+            "inhabitants",
+            "shares_benchmark",
+            "email_domains",
+            "answer_days",
+        ]
 
     def clean_email_domains(self) -> str:
         domains = [

@@ -107,6 +107,15 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("So others in the shared catalogue can find municipalities of your size."),
     )
+    shares_benchmark = models.BooleanField(
+        _("take part in the benchmark"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Compare four key figures with the other organisations that take part (median "
+            "and quartiles, never names, from five organisations up)."
+        ),
+    )
     email_domains = models.CharField(
         _("e-mail domains"),
         max_length=300,

@@ -70,7 +70,12 @@ def test_a_joint_solution_joins_the_portfolio_and_the_other_pages_pass_axe(page,
     expect(page.locator("h1")).to_contain_text("MitID Erhverv")  # the nearest deadline
     assert_accessible(page)
     page.set_viewport_size({"width": 390, "height": 800})
-    for path in ("/fjellvik/catalogue/ours/", "/fjellvik/catalogue/import/", "/fjellvik/lessons/"):
+    for path in (
+        "/fjellvik/catalogue/ours/",
+        "/fjellvik/catalogue/import/",
+        "/fjellvik/catalogue/benchmark/",
+        "/fjellvik/lessons/",
+    ):
         assert page.goto(base + path).status == 200, path
         assert page.evaluate("document.documentElement.scrollWidth") <= 391, path
         assert_accessible(page)

@@ -38,6 +38,12 @@ def after_review(request: HttpRequest, number: int) -> HttpResponse:
             return redirect("catalogue:after_review", request.organisation.slug, number)
     elif request.method == "POST":
         raise PermissionDenied
+    # Surveys about the initiative (assessments), for its wellbeing and satisfaction scores:
+    # each round's mean only above its anonymity threshold (Round.score).
+    rounds = [
+        (r, r.score())
+        for r in initiative.assessment_rounds.select_related("framework").order_by("-opens_on")[:5]
+    ]
     return render(
         request,
         "catalogue/after_review.html",
@@ -45,6 +51,8 @@ def after_review(request: HttpRequest, number: int) -> HttpResponse:
             "initiative": initiative,
             "review": review,
             "form": form,
+            "rounds": rounds,
+            "can_survey": request.membership.can(Perm.RUN_ASSESSMENTS),
             "can_ask": review is None and request.membership.can(Perm.EDIT_ANY_INITIATIVE),
         },
         status=400 if form is not None and form.errors else 200,

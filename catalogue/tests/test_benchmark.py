@@ -124,3 +124,21 @@ def test_harvest_reports_on_time_and_days_to_decision(db, org, member, departmen
     assert found["harvested"][org.pk] == 0.75
     assert found["on_time"][org.pk] == 0.5
     assert found["idea_days"][org.pk] == 30
+
+
+def test_the_page_makes_the_same_queries_for_five_and_for_ten_organisations(client, org, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member)
+    counts = []
+    for n in (5, 10):
+        Organisation.objects.exclude(pk=org.pk).delete()
+        _orgs(n)
+        cache.clear()
+        client.get("/skovby/catalogue/benchmark/")
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/skovby/catalogue/benchmark/")
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

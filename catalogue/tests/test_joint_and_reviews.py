@@ -143,3 +143,28 @@ def test_another_municipality_never_sees_a_review_or_a_lesson(
     client.force_login(outsider)
     assert client.get(f"/skovby/initiatives/{initiative.number}/after-review/").status_code == 404
     assert "Hemmelig" not in client.get("/fjellvik/lessons/").content.decode()
+
+
+def test_the_review_offers_a_survey_and_shows_one_only_above_its_threshold(
+    client, org, initiative, member
+):
+    from assessments.models import Round
+    from assessments.services import install_framework
+
+    Initiative.objects.filter(pk=initiative.pk).update(stage="operation")
+    reviews.ask(initiative=initiative, today=datetime.date.today())
+    framework = install_framework(organisation=org, key="change-readiness", language="da")
+    Round.objects.create(
+        organisation=org,
+        framework=framework,
+        initiative=initiative,
+        scope="initiative",
+        title="Trivsel efter skærmbesøg",
+        opens_on=datetime.date.today(),
+        closes_on=datetime.date.today(),
+    )
+    client.force_login(member)
+    page = client.get(f"/skovby/initiatives/{initiative.number}/after-review/").content.decode()
+    assert "Trivsel efter skærmbesøg" in page
+    assert f"/skovby/assessments/rounds/new/?initiative={initiative.number}" in page
+    assert "gennemsnit" not in page  # no answers yet: no mean shown

@@ -108,4 +108,11 @@ def test_an_after_review_lets_an_initiative_be_closed(page, live_server, org, me
     expect(page.locator("body")).not_to_contain_text("efterevaluering")
     assert_accessible(page)
     assert initiative.after_reviews.get().is_completed
-    assert not Decision.objects.filter(initiative=initiative).exists()
+    page.select_option("select[name=body]", label="Projektråd")
+    page.check("input[name=outcome][value=approve]")
+    page.fill("textarea[name=rationale]", "Gevinsterne er hentet, rutinerne holder.")
+    page.click("button:has-text('Registrér beslutningen')")
+    page.wait_for_load_state("load")
+    initiative.refresh_from_db()
+    assert initiative.stage == "closed"
+    assert Decision.objects.get(initiative=initiative).to_stage == "closed"

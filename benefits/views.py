@@ -451,10 +451,24 @@ def measurement_upload(request: HttpRequest) -> HttpResponse:
         status = 422
     elif request.method == "POST":
         status = 422
+    org = request.organisation
     return render(
         request,
-        "benefits/upload.html",
-        {"form": form, "errors": errors},
+        "core/upload_page.html",
+        {
+            "form": form,
+            "errors": errors,
+            "heading": _("Upload measurements"),
+            "intro": _(
+                "Download the template: it lists every benefit. Fill in the date and value of "
+                "those you measured and upload it. Rows without a date and a value are "
+                "skipped. Every row is checked first: if any row has an error, nothing is "
+                "saved."
+            ),
+            "back_url": reverse("benefits:portfolio", args=[org.slug]),
+            "back_label": _("Back to benefits"),
+            "template_url": reverse("benefits:template", args=[org.slug]),
+        },
         status=status,
     )
 

@@ -160,3 +160,21 @@ def plan_years(snapshot: dict) -> list[tuple[int, float, float]]:
             plan.get("years", []), plan.get("investment", []), plan.get("benefits", []), strict=True
         )
     )
+
+
+def context(
+    organisation, version: StrategyVersion | None, snap: dict, *, amounts: bool, people: bool
+) -> dict:
+    """What the version, intranet and public pages render of a snapshot (_snapshot.html)."""
+    return {
+        "snap": snap,
+        "version": version,
+        "status_line": status_line(version),
+        "focus_areas": focus_areas(snap, measurements(snap)),
+        "plan": snap.get("action_plan"),
+        "plan_rows": plan_rows(organisation, snap, people=people),
+        "plan_years": plan_years(snap),
+        "currency": organisation.currency,
+        "show_amounts": amounts,
+        "show_people": people,
+    }

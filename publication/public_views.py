@@ -27,8 +27,7 @@ from .views import document_response
 CACHE_SECONDS = 300
 
 
-def _published(slug: str) -> tuple[Organisation, StrategyVersion, PublicPage]:
-    org = get_object_or_404(Organisation, slug=slug)
+def _published(org: Organisation) -> tuple[StrategyVersion, PublicPage]:
     version = (
         StrategyVersion.objects.for_org(org)
         .published_publicly()
@@ -38,7 +37,7 @@ def _published(slug: str) -> tuple[Organisation, StrategyVersion, PublicPage]:
     if version is None:
         raise Http404
     settings = PublicPage.objects.for_org(org).first() or PublicPage(organisation=org)
-    return org, version, settings
+    return version, settings
 
 
 @require_safe
@@ -48,27 +47,16 @@ def public_page(request: HttpRequest, org_slug: str) -> HttpResponse:
     key = f"public:{org.pk}:{services.public_generation(org)}:{get_language()}"
     content = cache.get(key)
     if content is None:
-        org, version, settings = _published(org_slug)
-        snap = version.snapshot
-        measured = pages.measurements(snap)
-        request.organisation = org
+        version, settings = _published(org)
+        page = pages.context(
+            org,
+            version,
+            version.snapshot,
+            amounts=settings.show_amounts,
+            people=settings.show_people,
+        )
         content = render(
-            request,
-            "publication/public.html",
-            {
-                "org": org,
-                "version": version,
-                "snap": snap,
-                "status_line": pages.status_line(version),
-                "focus_areas": pages.focus_areas(snap, measured),
-                "plan": snap.get("action_plan"),
-                "plan_rows": pages.plan_rows(org, snap, people=settings.show_people),
-                "plan_years": pages.plan_years(snap),
-                "currency": org.currency,
-                "show_amounts": settings.show_amounts,
-                "show_people": settings.show_people,
-                "settings": settings,
-            },
+            request, "publication/public.html", {**page, "org": org, "settings": settings}
         ).content
         cache.set(key, content, CACHE_SECONDS)
     return HttpResponse(content)
@@ -79,7 +67,8 @@ def public_document(request: HttpRequest, org_slug: str, document: str, fmt: str
     kind = document
     if kind not in ("note", "short") or fmt not in ("pdf", "docx"):
         raise Http404
-    org, version, settings = _published(org_slug)
+    org = get_object_or_404(Organisation, slug=org_slug)
+    version, settings = _published(org)
     source = pages.source(version, version.snapshot, org, amounts=settings.show_amounts)
     title = version.snapshot["strategy"]["title"]
     name = title if kind == "note" else _("%(title)s, short version") % {"title": title}

@@ -90,9 +90,12 @@ def versions(request: HttpRequest, pk: int) -> HttpResponse:
             "approved": approved,
             "can_decide": can_decide and not strategy.is_read_only,
             "can_publish": can_publish,
-            "recommend_form": StepForm(organisation=org, kind=DecisionKind.RECOMMEND_STRATEGY),
+            # Only for those who take the steps: each form looks up the bodies and mandates.
+            "recommend_form": StepForm(organisation=org, kind=DecisionKind.RECOMMEND_STRATEGY)
+            if can_decide
+            else None,
             "approve_form": StepForm(organisation=org, kind=DecisionKind.APPROVE_STRATEGY)
-            if waiting
+            if can_decide and waiting
             else None,
             "publish_form": PublishForm(
                 initial={"intranet": approved.intranet, "public": approved.public}
@@ -198,20 +201,8 @@ def publish(request: HttpRequest, pk: int, version_number: int) -> HttpResponse:
     return redirect("publication:versions", request.organisation.slug, strategy.pk)
 
 
-def _snapshot_context(request, version: StrategyVersion | None, snap: dict, *, people=True) -> dict:
-    measured = pages.measurements(snap)
-    return {
-        "snap": snap,
-        "version": version,
-        "status_line": pages.status_line(version),
-        "focus_areas": pages.focus_areas(snap, measured),
-        "plan": snap.get("action_plan"),
-        "plan_rows": pages.plan_rows(request.organisation, snap, people=people),
-        "plan_years": pages.plan_years(snap),
-        "currency": request.organisation.currency,
-        "show_amounts": True,
-        "show_people": people,
-    }
+def _snapshot_context(request, version: StrategyVersion | None, snap: dict) -> dict:
+    return pages.context(request.organisation, version, snap, amounts=True, people=True)
 
 
 @org_required(Perm.VIEW)

@@ -6,20 +6,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.charts import PALETTE, Series, combo_chart
-from core.l10n import decimal
 from core.versioning import delete_recorded
 from core.views import download_name, xlsx_response
 from organisations.access import org_required, require
 from organisations.permissions import Perm
 
 from . import spreadsheets
+from .charts import goal_trend
 from .forms import GoalMeasurementForm, GoalUploadForm
-from .models import FocusAreaGoal, GoalMeasurement, MeasurementOrigin, Strategy
+from .models import FocusAreaGoal, MeasurementOrigin, Strategy
 from .services import record_goal_measurements
 
 
@@ -29,30 +29,6 @@ def _goal(request: HttpRequest, pk: int, goal_pk: int) -> FocusAreaGoal:
         .filter(focus_area__strategy_id=pk)
         .select_related("focus_area__strategy"),
         pk=goal_pk,
-    )
-
-
-def trend_chart(goal: FocusAreaGoal, measurements: list[GoalMeasurement], chart_id: str) -> str:
-    """The goal's measurements over time as a line, the target as a dashed line."""
-    days = [m.measured_on for m in measurements]
-    categories = [d.isoformat() for d in days]
-    return combo_chart(
-        categories,
-        lines=[
-            Series(_("Measured"), [float(m.value) for m in measurements], PALETTE[0]),
-            Series(_("Target"), [float(goal.target)] * len(days), PALETTE[2], dashed=True),
-        ],
-        title=_("%(indicator)s over time") % {"indicator": goal.indicator},
-        description=_("Measured values from %(first)s to %(last)s against the target %(target)s.")
-        % {
-            "first": categories[0] if categories else "–",
-            "last": categories[-1] if categories else "–",
-            "target": decimal(goal.target, 2),
-        },
-        value_format=lambda v: decimal(v, 0 if abs(v) >= 100 else 1),
-        unit=goal.unit,
-        chart_id=chart_id,
-        height=240,
     )
 
 
@@ -87,7 +63,15 @@ def goal_detail(request: HttpRequest, pk: int, goal_pk: int) -> HttpResponse:
             "latest": latest,
             "progress": goal.progress(latest.value) if latest else None,
             # Built from escaped text in core.charts.
-            "chart": mark_safe(trend_chart(goal, measurements, f"goal-{goal.pk}"))
+            "chart": mark_safe(
+                goal_trend(
+                    indicator=goal.indicator,
+                    unit=goal.unit,
+                    target=float(goal.target),
+                    points=[(m.measured_on.isoformat(), float(m.value)) for m in measurements],
+                    chart_id=f"goal-{goal.pk}",
+                )
+            )
             if len(measurements) > 1
             else "",
             "computed": goal.current if goal.source else None,
@@ -143,9 +127,23 @@ def measurement_upload(request: HttpRequest, pk: int) -> HttpResponse:
                     _("%(n)s measurements were read and saved.") % {"n": len(measurements)},
                 )
                 return redirect("strategy:detail", request.organisation.slug, strategy.pk)
+    slug = request.organisation.slug
     return render(
         request,
-        "strategy/upload.html",
-        {"form": form, "errors": errors, "strategy": strategy},
+        "core/upload_page.html",
+        {
+            "form": form,
+            "errors": errors,
+            "heading": _("Upload goal measurements"),
+            "intro": _(
+                "Download the template: it lists every measurable goal of the strategy. Fill in "
+                "the date and value of those you measured and upload it. Rows without a date "
+                "and a value are skipped. Every row is checked first: if any row has an error, "
+                "nothing is saved."
+            ),
+            "back_url": reverse("strategy:detail", args=[slug, strategy.pk]),
+            "back_label": _("Back to the strategy"),
+            "template_url": reverse("strategy:measurement_template", args=[slug, strategy.pk]),
+        },
         status=status,
     )

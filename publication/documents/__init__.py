@@ -29,6 +29,7 @@ from core.text import stripped
 from governance.models import BodyKind, DecisionKind
 from initiatives.tracks import Track
 from strategy import goals as goal_progress
+from strategy.charts import goal_trend
 
 from .markdown import blocks, plain
 
@@ -81,18 +82,14 @@ def _goal_rows(goals: list[dict], source: Source) -> list[list[str]]:
 def _trend(goal: dict, measured: list[tuple[str, float]]) -> str | None:
     if len(measured) < 2:
         return None
-    return combo_chart(
-        [d for d, _v in measured],
-        lines=[
-            Series(_("Measured"), [v for _d, v in measured], PALETTE[0]),
-            Series(_("Target"), [goal["target"]] * len(measured), PALETTE[2], dashed=True),
-        ],
-        title=goal["indicator"],
-        value_format=lambda v: decimal(v, 0 if abs(v) >= 100 else 1),
+    return goal_trend(
+        indicator=goal["indicator"],
         unit=goal["unit"],
+        target=goal["target"],
+        points=measured,
+        chart_id=f"goal-{goal['id']}",
         width=520,
         height=200,
-        chart_id=f"goal-{goal['id']}",
     )
 
 
@@ -110,7 +107,7 @@ def _mandates(body: dict) -> str:
     return "; ".join(out) or "–"
 
 
-def _plan(plan: dict | None, snapshot: dict, source: Source) -> dict | None:
+def _plan(plan: dict | None, source: Source) -> dict | None:
     if not plan:
         return None
     tracks = dict(Track.choices)
@@ -226,7 +223,7 @@ def note_data(source: Source) -> dict:
                 for e in snap["cycle"]
             ],
             "it": blocks(s["it_architecture"]),
-            "plan": _plan(snap.get("action_plan"), snap, source),
+            "plan": _plan(snap.get("action_plan"), source),
             "labels": {
                 "contents": _("Contents"),
                 "vision": _("1. Vision"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import Change, record_change
+from core.text import first_control_character
 from finance.models import BusinessCase, CaseLine
 from initiatives.forms import InitiativeForm
 from initiatives.models import Initiative
@@ -237,6 +238,9 @@ def import_entry(*, content: bytes, organisation, user) -> Entry:
         raise CatalogueError(_("The file is not a catalogue entry from Styr.")) from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise CatalogueError(_("The file is not a catalogue entry from Styr."))
+    if first_control_character(data) is not None:
+        # Refused as every form and API body refuses them (core.text): no export could hold it.
+        raise CatalogueError(_("The file holds characters that cannot be stored."))
     track, source = _text(data, "track"), _text(data, "source")
     if track not in Track.values or source not in Source.values:
         raise CatalogueError(_("The file is not a catalogue entry from Styr."))

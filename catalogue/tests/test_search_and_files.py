@@ -63,6 +63,14 @@ def test_a_file_that_is_not_an_entry_is_refused_and_nothing_is_saved(client, nei
                 "benefits": [{"title": "x", "baseline": "<script>"}],
             }
         ).encode(),
+        json.dumps(
+            {
+                "format": "styr-catalogue-entry/1",
+                "title": "Portal\u0007",
+                "track": "must_win",
+                "source": "own",
+            }
+        ).encode(),
     ):
         upload = io.BytesIO(content)
         upload.name = "entry.json"

@@ -5,7 +5,8 @@
 
 Standard output carries only the JSON answer, so it pipes into other tools; HiGHS's banner,
 its log (`--log`) and every message go to standard error. A malformed problem prints the
-field that is wrong and exits with status 2.
+field that is wrong and exits with status 2. Every run has a time limit (default 60 s; for
+`--frontier` it is for the whole frontier) and ends within it plus about a second.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import os
 import sys
 
 from . import optimizer
+
+# Every solve has a limit: a large problem may take hours to prove optimal.
+DEFAULT_TIME_LIMIT = 60.0
 
 
 @contextlib.contextmanager
@@ -42,9 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--time-limit",
         type=float,
-        default=None,
+        default=DEFAULT_TIME_LIMIT,
         metavar="S",
-        help="seconds before the best solution so far is returned",
+        help=(
+            "seconds before the best solution so far is returned; for --frontier, for the "
+            f"whole frontier (default {DEFAULT_TIME_LIMIT:g})"
+        ),
     )
     parser.add_argument(
         "--frontier",
@@ -88,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(
             f"{args.problem} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         )
-    if args.time_limit is not None and args.time_limit <= 0:
+    if args.time_limit <= 0:
         return _fail("--time-limit must be positive")
     if (args.frontier is None) != (args.budget is None):
         return _fail("--frontier and --budget go together")

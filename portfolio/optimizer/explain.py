@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .model import Model, add_binaries, add_rows, highs
+from . import runner
+from .model import Model
 from .problem import TOLERANCE, Problem
+from .runner import Spec
 
 
 def explain_infeasible(problem: Problem, *, time_limit: float | None = None) -> dict:
@@ -25,12 +27,11 @@ def explain_infeasible(problem: Problem, *, time_limit: float | None = None) -> 
             explanation["rules"].append(
                 {"rule": "mandatory_excluded", "id": ini.id, "name": ini.name}
             )
-    # Repair 1: raise limits.
+    # Repair 1: raise limits. Each repair gets half the time.
+    half = None if time_limit is None else max(0.1, time_limit / 2)
     model = Model(problem)
     model.build()
     cols = len(model.choices)
-    h = highs(time_limit, 1e-6, False)
-    add_binaries(h, cols, np.zeros(cols))
     slack_rows = model.limit_rows
     rows = list(model.rows)
     weights = []
@@ -39,50 +40,49 @@ def explain_infeasible(problem: Problem, *, time_limit: float | None = None) -> 
         rows[r] = (lower, upper, idx + [cols + s], val + [-1.0])
         # The slack is in the row's scale; weigh the increase relative to the limit.
         weights.append(scale / max(abs(upper * scale), 1.0))
-    if slack_rows:
-        h.addVars(len(slack_rows), np.zeros(len(slack_rows)), np.full(len(slack_rows), 1e30))
-        idx = np.arange(cols, cols + len(slack_rows), dtype=np.int32)
-        h.changeColsCost(len(slack_rows), idx, -np.array(weights))
-    add_rows(h, rows)
-    if cols:
-        h.run()
+    slacks = len(slack_rows)
     limits_help = False
-    if cols and h.getInfo().primal_solution_status == 2:
-        x = h.getSolution().col_value
-        limits_help = True
-        for s, (kind, name, t, _r, scale) in enumerate(slack_rows):
-            increase = x[cols + s] * scale
-            if increase > TOLERANCE * max(1.0, scale):
-                limit = problem.limits()[(kind, name)][t]
-                item = {
-                    "kind": kind,
-                    "name": name,
-                    "period": problem.periods[t],
-                    "period_index": t,
-                    "limit": limit,
-                    "required": limit + increase,
-                    "increase": increase,
-                }
-                explanation["conflicts"].append(item)
-                explanation["limit_increases"].append(item)
+    if cols:
+        outcome = runner.run(
+            Spec(
+                cost=np.concatenate([np.zeros(cols), -np.array(weights, dtype=float)]),
+                rows=rows,
+                upper=np.concatenate([np.ones(cols), np.full(slacks, 1e30)]),
+                integer=np.concatenate([np.ones(cols), np.zeros(slacks)]),
+            ),
+            time_limit=half,
+        )
+        if outcome.x is not None:
+            x = outcome.x
+            limits_help = True
+            for s, (kind, name, t, _r, scale) in enumerate(slack_rows):
+                increase = x[cols + s] * scale
+                if increase > TOLERANCE * max(1.0, scale):
+                    limit = problem.limits()[(kind, name)][t]
+                    item = {
+                        "kind": kind,
+                        "name": name,
+                        "period": problem.periods[t],
+                        "period_index": t,
+                        "limit": limit,
+                        "required": limit + increase,
+                        "increase": increase,
+                    }
+                    explanation["conflicts"].append(item)
+                    explanation["limit_increases"].append(item)
     # Repair 2: force out the fewest mandatory initiatives (the same model, fresh rows).
     mandatory = list(model.mandatory_rows.items())
-    h = highs(time_limit, 1e-6, False)
-    add_binaries(h, cols, np.zeros(cols))
     rows = list(model.rows)
-    if mandatory:
-        h.addVars(len(mandatory), np.zeros(len(mandatory)), np.ones(len(mandatory)))
-        idx = np.arange(cols, cols + len(mandatory), dtype=np.int32)
-        h.changeColsIntegrality(len(mandatory), idx, np.ones(len(mandatory), dtype=np.uint8))
-        h.changeColsCost(len(mandatory), idx, -np.ones(len(mandatory)))
-        for k, (_i, r) in enumerate(mandatory):
-            lower, upper, cidx, val = rows[r]
-            # sum x + drop >= 1: dropping it makes it optional.
-            rows[r] = (lower, upper + 1.0, cidx + [cols + k], val + [1.0])
-    add_rows(h, rows)
-    h.run()
-    if h.getInfo().primal_solution_status == 2:
-        x = h.getSolution().col_value
+    for k, (_i, r) in enumerate(mandatory):
+        lower, upper, cidx, val = rows[r]
+        # sum x + drop >= 1: dropping it makes it optional.
+        rows[r] = (lower, upper + 1.0, cidx + [cols + k], val + [1.0])
+    outcome = runner.run(
+        Spec(cost=np.concatenate([np.zeros(cols), -np.ones(len(mandatory))]), rows=rows),
+        time_limit=half,
+    )
+    if outcome.x is not None:
+        x = outcome.x
         for k, (i, _r) in enumerate(mandatory):
             if x[cols + k] > 0.5:
                 ini = problem.initiatives[i]

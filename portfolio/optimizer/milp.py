@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 
-import highspy
 import numpy as np
 
+from . import runner
 from .explain import explain_infeasible
 from .greedy import greedy
-from .model import Model, add_binaries, add_rows, highs
+from .model import Model
 from .problem import (
     DEFAULT_GAP,
     FEASIBLE,
@@ -20,8 +19,10 @@ from .problem import (
     TOLERANCE,
     UNKNOWN,
     Problem,
+    check,
     usage_of,
 )
+from .runner import Spec
 from .solution import Progress, Solution
 
 
@@ -35,11 +36,14 @@ def solve(
     greedy_baseline: bool = True,
     log: bool = False,
     threads: int | None = None,
+    start: list[dict] | None = None,
 ) -> Solution:
     """Solve to proven optimality or until the time limit (seconds).
 
     `progress` is called with each improving solution and about once a second; when it
     returns True the solve stops and the best solution so far is returned (`stopped`).
+    `start` is a plan to begin from (e.g. the frontier's previous point); it is used only if
+    it keeps every rule, and the answer is never worse than it or the greedy baseline.
     """
     began = time.monotonic()
     model = Model(problem)
@@ -64,80 +68,43 @@ def solve(
                 explain_infeasible(problem, time_limit=time_limit) if not ok and explain else None
             ),
         )
+    plans = [start] if start and not check(problem, start) else []
+    if baseline is not None and baseline.complete and baseline.selected:
+        plans.append(baseline.selected)
+    first = max((_columns(problem, model, p) for p in plans), key=model.values().dot, default=None)
     # The time limit covers the whole call: building the model and the greedy count too.
     remaining = None if time_limit is None else max(0.1, time_limit - (time.monotonic() - began))
-    h = highs(remaining, gap, log, threads)
-    add_binaries(h, cols, model.values())
-    add_rows(h, model.rows)
-    state = {"first": None, "last_report": 0.0, "stopped": False, "best": None}
+    spec = Spec(
+        cost=model.values(),
+        rows=model.rows,
+        start=first,
+        gap=gap,
+        threads=threads,
+        log=log,
+    )
 
-    def improving(event):
-        elapsed = time.monotonic() - began
-        if state["first"] is None:
-            state["first"] = elapsed
-        state["best"] = np.array(event.data_out.mip_solution, dtype=np.float64)
-        if progress is not None:
-            out = event.data_out
-            best = model.selected(state["best"])
-            report = Progress(
-                elapsed,
-                _finite(out.mip_primal_bound),
-                _finite(out.mip_dual_bound),
-                _finite(out.mip_gap),
-                best,
-            )
-            if progress(report):
-                state["stopped"] = True
+    best: dict = {"selected": None}
 
-    def interrupt(event):
-        if state["stopped"]:
-            event.interrupt()
-            return
-        elapsed = time.monotonic() - began
-        if progress is not None and elapsed - state["last_report"] >= 1.0:
-            state["last_report"] = elapsed
-            out = event.data_out
-            has_best = state["best"] is not None
-            primal = _finite(out.mip_primal_bound) if has_best else None
-            best = model.selected(state["best"]) if has_best else None
-            report = Progress(
-                elapsed, primal, _finite(out.mip_dual_bound), _finite(out.mip_gap), best
-            )
-            if progress(report):
-                state["stopped"] = True
-                event.interrupt()
+    def improving(elapsed, x, primal, dual, mip_gap) -> bool:
+        if progress is None:
+            return False
+        best["selected"] = model.selected(x)
+        since = time.monotonic() - began
+        return progress(Progress(since, primal, dual, mip_gap, best["selected"]))
 
-    if baseline is not None and baseline.complete and baseline.selected:
-        # The greedy selection keeps every rule: hand it to HiGHS as its first incumbent.
-        column = {(c.initiative, c.variant, c.start): k for k, c in enumerate(model.choices)}
-        position = {ini.id: i for i, ini in enumerate(problem.initiatives)}
-        start = np.zeros(cols)
-        for sel in baseline.selected:
-            i = position[sel["id"]]
-            v = next(
-                j
-                for j, var in enumerate(problem.initiatives[i].variants)
-                if var.id == sel["variant"]
-            )
-            start[column[(i, v, sel["start"])]] = 1.0
-        warm = highspy.HighsSolution()
-        warm.col_value = list(start)
-        warm.value_valid = True
-        h.setSolution(warm)
-    h.cbMipImprovingSolution.subscribe(improving)
-    if progress is not None:
-        h.cbMipInterrupt.subscribe(interrupt)
-    h.run()
-    ms = h.getModelStatus()
-    info = h.getInfo()
-    x = None
-    has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
-    if has_solution:
-        x = np.array(h.getSolution().col_value)
-    elif state["best"] is not None:
-        x = state["best"]
+    def tick(elapsed, primal, dual, mip_gap) -> bool:
+        if progress is None:
+            return False
+        since = time.monotonic() - began
+        return progress(Progress(since, primal, dual, mip_gap, best["selected"]))
+
+    outcome = runner.run(spec, time_limit=remaining, improving=improving, tick=tick)
+    x = outcome.x
+    if first is not None and (x is None or model.values().dot(first) > model.values().dot(x)):
+        x = first  # stopped or killed before HiGHS reported the plan it started from
     elapsed = time.monotonic() - began
-    if ms == highspy.HighsModelStatus.kInfeasible:
+    if outcome.status == runner.INFEASIBLE:
+        left = None if time_limit is None else max(0.1, time_limit - elapsed)
         return Solution(
             status=INFEASIBLE,
             objective=None,
@@ -147,24 +114,24 @@ def solve(
             usage=usage_of(problem, []),
             time=elapsed,
             greedy=baseline,
-            explanation=explain_infeasible(problem, time_limit=time_limit) if explain else None,
+            explanation=explain_infeasible(problem, time_limit=left) if explain else None,
         )
     if x is None:
         return Solution(
             status=UNKNOWN,
             objective=None,
-            bound=_finite(info.mip_dual_bound),
+            bound=outcome.bound,
             gap=None,
             selected=[],
             usage=usage_of(problem, []),
             time=elapsed,
-            stopped=state["stopped"],
+            stopped=outcome.stopped,
             greedy=baseline,
         )
     selected = model.selected(x)
     objective = float(sum(model.values()[x > 0.5]))
-    bound = _finite(info.mip_dual_bound)
-    optimal = ms == highspy.HighsModelStatus.kOptimal
+    bound = outcome.bound
+    optimal = outcome.status == runner.OPTIMAL
     if bound is None or optimal and bound < objective:
         bound = objective if optimal else bound
     sol = Solution(
@@ -175,17 +142,25 @@ def solve(
         selected=selected,
         usage=usage_of(problem, selected),
         time=elapsed,
-        first_solution_time=state["first"] if state["first"] is not None else elapsed,
-        stopped=state["stopped"],
+        first_solution_time=outcome.first if outcome.first is not None else elapsed,
+        stopped=outcome.stopped,
         greedy=baseline,
     )
     return sol
 
 
-def _finite(value) -> float | None:
-    return (
-        float(value) if value is not None and math.isfinite(value) and abs(value) < 1e29 else None
-    )
+def _columns(problem: Problem, model: Model, plan: list[dict]) -> np.ndarray:
+    """A plan (`{"id", "variant", "start"}` items) as the model's 0-1 column vector."""
+    column = {(c.initiative, c.variant, c.start): k for k, c in enumerate(model.choices)}
+    position = {ini.id: i for i, ini in enumerate(problem.initiatives)}
+    x = np.zeros(len(model.choices))
+    for sel in plan:
+        i = position[sel["id"]]
+        v = next(
+            j for j, var in enumerate(problem.initiatives[i].variants) if var.id == sel["variant"]
+        )
+        x[column[(i, v, sel["start"])]] = 1.0
+    return x
 
 
 def _gap(objective: float, bound: float | None) -> float | None:

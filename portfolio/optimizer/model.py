@@ -133,14 +133,3 @@ def add_rows(h, rows, n_cols_offset: int = 0) -> None:
         np.array(indices, dtype=np.int32),
         np.array(values, dtype=np.float64),
     )
-
-
-def add_binaries(h, count: int, cost: np.ndarray) -> None:
-
-    if count == 0:
-        return
-    h.addVars(count, np.zeros(count), np.ones(count))
-    idx = np.arange(count, dtype=np.int32)
-    h.changeColsIntegrality(count, idx, np.ones(count, dtype=np.uint8))
-    h.changeColsCost(count, idx, cost)
-    h.changeObjectiveSense(highspy.ObjSense.kMaximize)

@@ -92,6 +92,7 @@ bench-catalogue: install
 
 bench-optimizer: install
 	$(VENV)/bin/python bench/optimizer.py
+	$(VENV)/bin/python bench/mkp.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) node_modules var/static

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from . import runner
 from .milp import solve
 from .model import Model
-from .problem import OPTIMAL, Problem, ProblemError, check, usage_of
+from .problem import FEASIBLE, OPTIMAL, Problem, ProblemError, check, usage_of
 from .runner import Spec
 from .solution import Solution
 
@@ -28,12 +30,13 @@ def frontier(
     Every level scales the budget's limit in every period by the same factor; the top level is
     the factor at which the unconstrained optimum's use of the budget fits, so the curve
     flattens there. `time_limit` is for the whole frontier: each solve gets the time left
-    divided by the solves left, so time a quick point saves goes to the later ones.
+    divided by the solves left, so time a quick level saves goes to the later ones.
 
-    The levels are solved from the smallest budget up, each starting from the best plan of the
-    level below (it fits a larger budget), so a point is never worse than a smaller budget's
-    plan; the current budget is solved in its place among them. A level whose starting plan
-    already reaches the unconstrained optimum is optimal without a solve.
+    The levels (the current budget among them) are solved from the smallest budget up in two
+    chains side by side (alternate levels, one HiGHS thread each), each level starting from
+    the best plan found at a smaller budget (it fits a larger one). A level whose starting plan
+    reaches the proven unconstrained optimum is optimal without a solve, and a level whose solve
+    ended below a smaller budget's plan takes that plan: the curve never falls.
     """
     began = time.monotonic()
     key = ("budget", budget) if budget in problem.budgets else ("capacity", budget)
@@ -42,54 +45,83 @@ def frontier(
         raise ProblemError("--budget", f"names no budget or pool in the problem: “{budget}”")
     if points < 2:
         raise ProblemError("--frontier", "needs at least 2 points")
-    calls = [points + 3]  # the free solve, the least factor, the points and the current budget
+    deadline = None if time_limit is None else began + time_limit
 
-    def share() -> float | None:
-        calls[0] -= 1
-        if time_limit is None:
+    def share(calls_left: int) -> float | None:
+        if deadline is None:
             return None
-        left = time_limit - (time.monotonic() - began)
-        return max(0.05, left / max(1, calls[0] + 1))
+        return max(0.05, (deadline - time.monotonic()) / max(1, calls_left))
 
     free = problem.with_limits(key[0], budget, [None] * len(limits))
+    # Of the time, the levels get all but two solves' share (the free optimum, the least factor).
     top = solve(
-        free, time_limit=share(), gap=gap, explain=False, greedy_baseline=False, threads=threads
+        free,
+        time_limit=share(points // 2 + 3),
+        gap=gap,
+        explain=False,
+        greedy_baseline=False,
+        threads=threads,
     )
     used = usage_of(problem, top.selected)["budgets" if key[0] == "budget" else "capacities"]
     ratios = [
         u / lim for u, lim in zip(used[budget]["used"], limits, strict=True) if lim and lim > 0
     ]
     high = max([1.0, *ratios])
-    low = min(_least_factor(problem, key, share()), high)
+    low = min(_least_factor(problem, key, share(points // 2 + 2)), high)
     factors = [low + (high - low) * k / (points - 1) for k in range(points)]
     # The current budget (factor 1) is solved in its place among the levels.
-    order = sorted([(f, k) for k, f in enumerate(factors)] + [(1.0, points)])
-    answers: dict[int, Solution] = {}
-    plan: list[dict] | None = None
-    value = None
+    levels = sorted([(f, k) for k, f in enumerate(factors)] + [(1.0, points)])
     ceiling = top.bound if top.status == OPTIMAL else None
-    for factor, k in order:
-        scaled = [None if lim is None else lim * factor for lim in limits]
-        level = problem.with_limits(key[0], budget, scaled)
-        # The unconstrained optimum fits this level: nothing can be better.
-        better = top.objective is not None and (value is None or top.objective >= value)
-        if better and not check(level, top.selected):
-            plan, value = top.selected, top.objective
-        if ceiling is not None and value is not None and value >= ceiling - 1e-9:
-            share()
-            answers[k] = _reached(level, plan, value, ceiling)
-            continue
-        sol = solve(
-            level,
-            time_limit=share(),
-            gap=gap,
-            explain=False,
-            threads=threads,
-            start=plan,
-        )
-        answers[k] = sol
-        if sol.objective is not None and (value is None or sol.objective >= value):
-            plan, value = sol.selected, sol.objective
+    answers: dict[int, Solution] = {}
+    lock = threading.Lock()
+
+    def best_below(factor: float, level: Problem) -> list[dict] | None:
+        """The best plan found so far at a smaller budget (it fits this one), or the free
+        optimum when it fits."""
+        with lock:
+            found = [
+                answers[k]
+                for f, k in levels
+                if f <= factor and k in answers and answers[k].objective is not None
+            ]
+        plans = [(sol.objective, sol.selected) for sol in found]
+        if top.objective is not None and not check(level, top.selected):
+            plans.append((top.objective, top.selected))
+        return max(plans, key=lambda p: p[0], default=(None, None))
+
+    def chain(mine: list[tuple[float, int]]) -> None:
+        for done, (factor, k) in enumerate(mine):
+            scaled = [None if lim is None else lim * factor for lim in limits]
+            level = problem.with_limits(key[0], budget, scaled)
+            value, plan = best_below(factor, level)
+            if ceiling is not None and value is not None and value >= ceiling - 1e-9:
+                sol = _reached(level, plan, value, ceiling)
+            else:
+                sol = solve(
+                    level,
+                    time_limit=share(len(mine) - done),
+                    gap=gap,
+                    explain=False,
+                    threads=1,
+                    start=plan,
+                )
+            with lock:
+                answers[k] = sol
+
+    # Two chains of levels side by side, one HiGHS thread each: every level gets twice the
+    # time it would get in one chain. Each level starts from the best plan found below it.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(chain, [levels[0::2], levels[1::2]]))
+    # A plan that fits a smaller budget fits a larger one: the curve never falls.
+    best = None
+    for factor, k in levels:
+        sol = answers[k]
+        if best is not None and (sol.objective is None or sol.objective < best.objective):
+            scaled = [None if lim is None else lim * factor for lim in limits]
+            level = problem.with_limits(key[0], budget, scaled)
+            sol = answers[k] = _carried(level, best, sol.bound)
+        if sol.objective is not None and (best is None or sol.objective >= best.objective):
+            best = sol
     out = []
     for k, factor in enumerate(factors):
         sol = answers[k]
@@ -130,6 +162,21 @@ def _reached(problem: Problem, plan: list[dict], value: float, bound: float) -> 
         gap=0.0,
         selected=plan,
         usage=usage_of(problem, plan),
+    )
+
+
+def _carried(problem: Problem, below: Solution, bound: float | None) -> Solution:
+    """A level whose own solve ended below a smaller budget's plan: that plan, with the
+    level's own proven bound."""
+    bound = None if bound is None else max(bound, below.objective)
+    gap = None if bound is None else (bound - below.objective) / max(abs(below.objective), 1e-9)
+    return Solution(
+        status=FEASIBLE,
+        objective=below.objective,
+        bound=bound,
+        gap=gap,
+        selected=below.selected,
+        usage=usage_of(problem, below.selected),
     )
 
 

@@ -124,6 +124,7 @@ def main() -> None:
                 k += 1
                 (pv, pb), (sv, sb) = got["plain"], got["styr"]
                 diff = (sv - pv) / pv * 100
+                diff = 0.0 if abs(diff) < 1e-9 else diff
                 diffs.append(diff)
                 line = (
                     f"| {m} | {n} | {alpha:g} | {pv:.1f} | {sv:.1f} | {diff:+.3f} % "

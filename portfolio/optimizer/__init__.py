@@ -45,6 +45,13 @@ upper bound), `gap` (relative, 0.001 = 0.1 %), `selected` as `{"id", "variant", 
 use of every budget and pool per period, the greedy baseline, and for an infeasible problem
 an `explanation`: the limits that conflict, the smallest increase of limits that makes the
 problem feasible, and the fewest mandatory initiatives to force out instead.
+
+How a solve runs (`milp.solve`): the greedy plan (or a given `start` that keeps every rule)
+is HiGHS's first incumbent; HiGHS runs in a forked child process whose clock the caller
+keeps (`runner`: a time limit ends the call within the limit plus about a second, whatever
+HiGHS is doing); beside it, at the lowest CPU priority, a large neighbourhood search
+(`lns`) improves the best plan by exact sub-problems around the LP relaxation's core. The
+answer is the best plan of both with HiGHS's proven bound; "optimal" only with proof.
 """
 
 from .explain import describe, explain_infeasible

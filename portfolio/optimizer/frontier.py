@@ -11,7 +11,7 @@ import numpy as np
 from . import runner
 from .milp import solve
 from .model import Model
-from .problem import FEASIBLE, OPTIMAL, Problem, ProblemError, check, usage_of
+from .problem import FEASIBLE, OPTIMAL, UNKNOWN, Problem, ProblemError, check, usage_of
 from .runner import Spec
 from .solution import Solution
 
@@ -96,6 +96,9 @@ def frontier(
             value, plan = best_below(factor, level)
             if ceiling is not None and value is not None and value >= ceiling - 1e-9:
                 sol = _reached(level, plan, value, ceiling)
+            elif deadline is not None and time.monotonic() >= deadline:
+                # No time left: the level keeps the best plan below it, unproven.
+                sol = _unsolved(level, plan, value)
             else:
                 sol = solve(
                     level,
@@ -162,6 +165,18 @@ def _reached(problem: Problem, plan: list[dict], value: float, bound: float) -> 
         gap=0.0,
         selected=plan,
         usage=usage_of(problem, plan),
+    )
+
+
+def _unsolved(problem: Problem, plan: list[dict] | None, value: float | None) -> Solution:
+    """A level the time limit left unsolved: the best plan below it, if any, without a bound."""
+    return Solution(
+        status=UNKNOWN if plan is None else FEASIBLE,
+        objective=value,
+        bound=None,
+        gap=None,
+        selected=plan or [],
+        usage=usage_of(problem, plan or []),
     )
 
 

@@ -25,6 +25,9 @@ from .problem import (
 from .runner import Spec
 from .solution import Progress, Solution
 
+# Columns from which a large neighbourhood search runs beside HiGHS (lns.py).
+HELPER_FROM = 100
+
 
 def solve(
     problem: Problem,
@@ -98,7 +101,9 @@ def solve(
         since = time.monotonic() - began
         return progress(Progress(since, primal, dual, mip_gap, best["selected"]))
 
-    outcome = runner.run(spec, time_limit=remaining, improving=improving, tick=tick)
+    # The search beside HiGHS pays for its second process only on problems of some size.
+    helper = cols >= HELPER_FROM and time_limit is not None
+    outcome = runner.run(spec, time_limit=remaining, improving=improving, tick=tick, helper=helper)
     x = outcome.x
     if first is not None and (x is None or model.values().dot(first) > model.values().dot(x)):
         x = first  # stopped or killed before HiGHS reported the plan it started from

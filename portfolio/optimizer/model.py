@@ -133,3 +133,11 @@ def add_rows(h, rows, n_cols_offset: int = 0) -> None:
         np.array(indices, dtype=np.int32),
         np.array(values, dtype=np.float64),
     )
+
+
+def warm_start(x) -> highspy.HighsSolution:
+    """A plan as HiGHS's starting solution (`h.setSolution`)."""
+    warm = highspy.HighsSolution()
+    warm.col_value = list(x)
+    warm.value_valid = True
+    return warm

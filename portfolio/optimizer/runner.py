@@ -21,7 +21,9 @@ output goes to standard error, never to the caller's standard output.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 import time
@@ -31,7 +33,8 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-from .model import add_rows, highs
+from . import lns
+from .model import add_rows, highs, warm_start
 
 # Seconds the parent waits past the limit (or past "stop") before it kills the child.
 GRACE = 0.5
@@ -87,63 +90,114 @@ def run(
     time_limit: float | None,
     improving: Improving | None = None,
     tick: Tick | None = None,
+    helper: bool = False,
 ) -> Outcome:
-    """Run HiGHS on `spec` in a child process; return within `time_limit` + GRACE seconds."""
+    """Run HiGHS on `spec` in a child process; return within `time_limit` + GRACE seconds.
+
+    With `helper` (a 0-1 maximisation with a time limit), a second child searches around
+    the best plan beside HiGHS (`lns.search`) and the answer is the best plan of both; the
+    bound and the status stay HiGHS's.
+    """
     ours, theirs = _CONTEXT.Pipe()
     child = _CONTEXT.Process(target=_child, args=(theirs, spec, time_limit), daemon=True)
     began = time.monotonic()
     child.start()
     theirs.close()
     deadline = None if time_limit is None else began + time_limit + GRACE
+    aid = aid_conn = None
+    if helper and time_limit is not None:
+        aid_conn, aid_end = _CONTEXT.Pipe()
+        aid = _CONTEXT.Process(
+            target=_helper,
+            args=(aid_end, spec, began + time_limit),
+            daemon=True,
+        )
+        aid.start()
+        aid_end.close()
     best: np.ndarray | None = None
+    best_value = -np.inf
     primal = dual = gap = None
     first = None
     stopped = killed = False
     last_tick = began
     result = None
+
+    def better(x: np.ndarray) -> bool:
+        nonlocal best, best_value, first
+        value = float(spec.cost @ x)
+        if best is not None and value <= best_value:
+            return False
+        best, best_value = x, value
+        if first is None:
+            first = time.monotonic() - began
+        return True
+
     try:
         while result is None:
             now = time.monotonic()
             wait = TICK if deadline is None else max(0.0, min(TICK, deadline - now))
-            if ours.poll(wait):
+            listening = [ours] if aid_conn is None else [ours, aid_conn]
+            for conn in multiprocessing.connection.wait(listening, wait):
                 try:
-                    message = ours.recv()
-                except EOFError:
-                    break
+                    message = conn.recv()
+                except (EOFError, OSError):  # the child ended (a reset if it left data unread)
+                    if conn is ours:
+                        result = ()
+                        break
+                    aid_conn = None  # the helper ended; HiGHS goes on
+                    continue
                 kind = message[0]
-                if kind == "improving":
+                if kind == "improving" and conn is ours:
                     _kind, elapsed, x, primal, dual, gap = message
-                    best = x
-                    if first is None:
-                        first = time.monotonic() - began
-                    if improving is not None and improving(elapsed, x, primal, dual, gap):
-                        stopped, deadline = _stop(ours, deadline, stopped)
+                    if better(x):
+                        if aid_conn is not None:
+                            with contextlib.suppress(OSError):
+                                aid_conn.send(x)
+                        if improving is not None and improving(elapsed, x, primal, dual, gap):
+                            stopped, deadline = _stop(ours, deadline, stopped)
+                elif kind == "improving":  # from the helper
+                    x = message[1]
+                    if better(x) and improving is not None:
+                        primal = best_value
+                        gap = None if dual is None else _relative(dual - primal, primal)
+                        if improving(time.monotonic() - began, x, primal, dual, gap):
+                            stopped, deadline = _stop(ours, deadline, stopped)
                 elif kind == "tick":
-                    _kind, _elapsed, primal, dual, gap = message
+                    _kind, _elapsed, _primal, dual, _gap = message
+                    if best is not None and dual is not None:
+                        primal, gap = best_value, _relative(dual - best_value, best_value)
                 elif kind == "done":
                     result = message
                     break
             now = time.monotonic()
-            if deadline is not None and now >= deadline:
+            if result is None and deadline is not None and now >= deadline:
                 killed = True
                 break
-            if now - last_tick >= TICK:
+            if result is None and now - last_tick >= TICK:
                 last_tick = now
                 if tick is not None and tick(now - began, primal, dual, gap):
                     stopped, deadline = _stop(ours, deadline, stopped)
     finally:
-        if child.is_alive() and (killed or result is None):
-            child.kill()
-        child.join(timeout=5)
+        for process in (child, aid):
+            if process is not None and process.is_alive() and (process is aid or not result):
+                process.kill()
+            if process is not None:
+                process.join(timeout=5)
         ours.close()
-    if result is None:
+        if aid_conn is not None:
+            aid_conn.close()
+    if not result:
         if not killed and child.exitcode not in (0, None):
             raise RuntimeError(f"HiGHS ended unexpectedly (exit code {child.exitcode})")
         return Outcome(LIMIT, best, dual, first, stopped=stopped, killed=True)
     _kind, status, x, bound = result
-    if x is None:
-        x = best
-    return Outcome(status, x, bound, first, stopped=stopped)
+    if x is not None:
+        better(x)
+    return Outcome(status, best, bound, first, stopped=stopped)
+
+
+def _relative(diff: float, value: float) -> float:
+    return max(0.0, diff) / max(abs(value), 1e-9)
 
 
 def _stop(conn, deadline: float | None, already: bool) -> tuple[bool, float | None]:
@@ -175,10 +229,7 @@ def build(spec: Spec, time_limit: float | None):
     )
     add_rows(h, spec.rows)
     if spec.start is not None:
-        warm = highspy.HighsSolution()
-        warm.col_value = list(spec.start)
-        warm.value_valid = True
-        h.setSolution(warm)
+        h.setSolution(warm_start(spec.start))
     return h
 
 
@@ -213,13 +264,14 @@ def _child(conn, spec: Spec, time_limit: float | None) -> None:
 
     h.cbMipImprovingSolution.subscribe(improving)
     h.cbMipInterrupt.subscribe(interrupt)
-    if len(spec.cost):
-        h.run()
-    status = h.getModelStatus()
-    info = h.getInfo()
-    x = None
-    if len(spec.cost) and info.primal_solution_status == 2:  # kSolutionStatusFeasible
-        x = np.array(h.getSolution().col_value, dtype=np.float64)
+    status, info, x = _run(h, spec)
+    if x is not None and spec.start is not None and _stale(spec, info, x):
+        # HiGHS 1.16 can report the optimum's value with the starting plan's vector (seen
+        # when presolve solves a problem it was given a start for): solve again without it.
+        left = None if time_limit is None else max(0.05, time_limit - (time.monotonic() - began))
+        h = build(dataclasses.replace(spec, start=None), left)
+        h.cbMipInterrupt.subscribe(interrupt)
+        status, info, x = _run(h, spec)
     if status == highspy.HighsModelStatus.kOptimal:
         outcome = OPTIMAL
     elif status == highspy.HighsModelStatus.kInfeasible:
@@ -233,6 +285,30 @@ def _child(conn, spec: Spec, time_limit: float | None) -> None:
         outcome = OTHER
     send(("done", outcome, x, _finite(info.mip_dual_bound)))
     conn.close()
+
+
+def _run(h, spec: Spec):
+    """Run `h`; its model status, info and plan (None when it has none)."""
+    if len(spec.cost):
+        h.run()
+    info = h.getInfo()
+    x = None
+    if len(spec.cost) and info.primal_solution_status == 2:  # kSolutionStatusFeasible
+        x = np.array(h.getSolution().col_value, dtype=np.float64)
+    return h.getModelStatus(), info, x
+
+
+def _stale(spec: Spec, info, x: np.ndarray) -> bool:
+    """Whether the plan's value differs from the objective HiGHS reports for it."""
+    reported = float(info.objective_function_value)
+    value = float(np.dot(spec.cost, x))
+    return abs(value - reported) > 1e-6 * max(1.0, abs(reported))
+
+
+def _helper(conn, spec: Spec, deadline: float) -> None:
+    os.dup2(2, 1)  # standard output belongs to the caller
+    os.nice(19)  # only what HiGHS leaves of the cores
+    lns.search(conn, spec.cost, spec.rows, spec.start, deadline)
 
 
 def _bounds(out) -> tuple[float | None, float | None, float | None]:

@@ -227,6 +227,42 @@ def test_a_progress_callback_can_stop_the_solve():
     assert opt.check(opt.parse_problem(_random_problem(seed=3, size=60)), sol.selected) == []
 
 
+def test_the_optimum_is_returned_even_when_highs_hands_back_the_starting_plan():
+    # HiGHS 1.16 solved this in presolve, reported the value 4 and returned the greedy start
+    # (value 3) as its plan; found by the enumeration test below.
+    problem = opt.parse_problem(
+        {
+            "periods": ["P0", "P1", "P2"],
+            "budgets": {"inv": [0, 2, 3]},
+            "capacities": {"pm": [0, 1, 3]},
+            "initiatives": [
+                {"id": "I0", "variants": [{"id": "v0", "value": 1, "budgets": {"inv": [3]}}]},
+                {
+                    "id": "I1",
+                    "variants": [
+                        {
+                            "id": "v0",
+                            "value": 2,
+                            "budgets": {"inv": [1]},
+                            "capacities": {"pm": [1]},
+                        },
+                        {
+                            "id": "v1",
+                            "value": 3,
+                            "budgets": {"inv": [2]},
+                            "capacities": {"pm": [0, 3]},
+                        },
+                    ],
+                },
+            ],
+        }
+    )
+    sol = opt.solve(problem, explain=False)
+    assert sol.greedy.objective == 3
+    assert (sol.status, sol.objective) == ("optimal", 4)
+    assert opt.check(problem, sol.selected) == []
+
+
 def _random_problem(seed: int, size: int) -> dict:
     import random
 

@@ -27,6 +27,8 @@ from .solution import Progress, Solution
 
 # Columns from which a large neighbourhood search runs beside HiGHS (lns.py).
 HELPER_FROM = 100
+# Seconds of the time limit kept back for reading the plan (selection, use of every limit).
+READING_TIME = 0.25
 
 
 def solve(
@@ -75,8 +77,13 @@ def solve(
     if baseline is not None and baseline.complete and baseline.selected:
         plans.append(baseline.selected)
     first = max((_columns(problem, model, p) for p in plans), key=model.values().dot, default=None)
-    # The time limit covers the whole call: building the model and the greedy count too.
-    remaining = None if time_limit is None else max(0.1, time_limit - (time.monotonic() - began))
+    # The time limit covers the whole call: building the model and the greedy count too, and
+    # READING_TIME is kept back for turning the plan into the answer.
+    remaining = (
+        None
+        if time_limit is None
+        else max(0.1, time_limit - READING_TIME - (time.monotonic() - began))
+    )
     spec = Spec(
         cost=model.values(),
         rows=model.rows,

@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,10 @@ from finance.models import BenefitCategory
 from organisations.permissions import Perm
 
 from . import realisation
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
 
 
 class OutputKind(models.TextChoices):
@@ -166,6 +170,9 @@ class Benefit(OrgOwned, Versioned):
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # realisation.Figures as JSON, kept by store_figures() whenever the plan, the
+    # measurements or the benefit change; None until stored (lists then compute them).
+    stored_figures = models.JSONField(null=True, blank=True, editable=False)
 
     objects = BenefitQuerySet.as_manager()
 
@@ -176,6 +183,48 @@ class Benefit(OrgOwned, Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.store_figures()
+
+    def store_figures(self) -> None:
+        """Compute the benefit's realisation.Figures from its fields, plan and measurements
+        as the database holds them and keep them (`stored_figures`), for the portfolio's
+        lists. Runs at the end of every write of the benefit, its plan or a measurement
+        (save(), save_plan, Measurement.save/delete, the upload). The row lock makes two
+        writes to one benefit store in turn, the later one seeing the earlier one's rows."""
+        with transaction.atomic():
+            row = type(self)._base_manager.select_for_update().filter(pk=self.pk)
+            fields = row.values(
+                "baseline_value",
+                "baseline_date",
+                "direction",
+                "frequency",
+                "target_date",
+                "target_likely",
+                "annual_value",
+            ).first()
+            if fields is None:
+                return
+            plan = PlannedValue.objects.filter(benefit_id=self.pk).order_by("period")
+            measured = Measurement.objects.filter(benefit_id=self.pk).order_by("measured_on", "id")
+            figures = realisation.figures(
+                baseline=_float(fields["baseline_value"]),
+                baseline_date=fields["baseline_date"],
+                direction=fields["direction"],
+                months=fields["frequency"],
+                plan=[(d, float(v)) for d, v in plan.values_list("period", "value")],
+                measurements=[
+                    (d, float(v)) for d, v in measured.values_list("measured_on", "value")
+                ],
+                target_date=fields["target_date"],
+                likely=_float(fields["target_likely"]),
+                annual_value=_float(fields["annual_value"]),
+            )
+            self.stored_figures = figures.to_json()
+            row.update(stored_figures=self.stored_figures)
 
     def measurable_by(self, membership) -> bool:
         """The benefit owner records measurements of their benefit (with a role that may
@@ -276,6 +325,17 @@ class Measurement(OrgOwned):
 
     def __str__(self) -> str:
         return f"{self.measured_on}: {self.value}"
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.benefit.store_figures()
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            deleted = super().delete(*args, **kwargs)
+            Benefit(pk=self.benefit_id).store_figures()
+        return deleted
 
 
 class HarvestQuerySet(OrgQuerySet):

@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import CharField, FloatField, Func
 from django.db.models.functions import Cast
 
@@ -123,12 +124,76 @@ def with_series(org, benefits: list[Benefit]) -> list[Benefit]:
     return benefits
 
 
+# What computing a benefit's Figures reads of it, in this order (_figures).
+FIGURE_FIELDS = (
+    "baseline_value",
+    "baseline_date",
+    "direction",
+    "frequency",
+    "target_date",
+    "target_likely",
+    "annual_value",
+)
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _figures(pk, fields, plans, measured) -> realisation.Figures:
+    baseline, baseline_date, direction, months, target_date, likely, annual_value = fields
+    return realisation.figures(
+        baseline=_float(baseline),
+        baseline_date=baseline_date,
+        direction=direction,
+        months=months,
+        plan=plans[pk],
+        measurements=measured[pk],
+        target_date=target_date,
+        likely=_float(likely),
+        annual_value=_float(annual_value),
+    )
+
+
+def _figures_of(org, rows) -> dict[int, realisation.Figures]:
+    """Figures per benefit from rows of (id, stored figures, *FIGURE_FIELDS): the stored
+    ones, and for benefits without (loaded in bulk before figures were stored) computed
+    from their plans and measurements, read in two flat queries for those only."""
+    out = {pk: realisation.Figures.from_json(stored) for pk, stored, *_f in rows if stored}
+    missing = [row for row in rows if not row[1]]
+    if missing:
+        plans, measured = _series(org, [row[0] for row in missing])
+        for pk, _stored, *fields in missing:
+            out[pk] = _figures(pk, fields, plans, measured)
+    return out
+
+
+def store_figures(org, benefit_ids=None) -> int:
+    """Compute and keep the Figures (Benefit.store_figures) of the organisation's benefits,
+    or of those in `benefit_ids`, in a few queries: after a bulk load (the demo, `styr
+    generate`) or an upload of many measurements. Returns how many."""
+    with transaction.atomic():
+        benefits = Benefit.objects.for_org(org).select_for_update()
+        if benefit_ids is not None:
+            benefits = benefits.filter(pk__in=list(benefit_ids))
+        rows = list(benefits.order_by("pk").values_list("id", *FIGURE_FIELDS))
+        plans, measured = _series(org, None if benefit_ids is None else [r[0] for r in rows])
+        stored = [
+            Benefit(pk=pk, stored_figures=_figures(pk, fields, plans, measured).to_json())
+            for pk, *fields in rows
+        ]
+        Benefit._base_manager.bulk_update(stored, ["stored_figures"], batch_size=200)
+    return len(stored)
+
+
 def overview(org, *, today: datetime.date | None = None) -> Overview:
     today = today or datetime.date.today()
     threshold = org.lag_threshold / 100.0
     benefits = list(
         Benefit.objects.for_org(org).values_list(
             "id",
+            "stored_figures",
+            *FIGURE_FIELDS,
             "title",
             "initiative__number",
             "initiative__title",
@@ -138,62 +203,26 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
             "owner__email",
             "indicator",
             "unit",
-            "direction",
-            "baseline_value",
-            "baseline_date",
-            "target_likely",
-            "target_date",
-            "frequency",
-            "annual_value",
         )
     )
-    plans, measured = _series(org)
+    width = 2 + len(FIGURE_FIELDS)
+    figures = _figures_of(org, [row[:width] for row in benefits])
 
     rows: list[Row] = []
-    for (
-        pk,
-        title,
-        number,
-        initiative_title,
-        track,
-        owner_id,
-        owner_name,
-        owner_email,
-        indicator,
-        unit,
-        direction,
-        baseline,
-        baseline_date,
-        likely,
-        target_date,
-        months,
-        annual_value,
-    ) in benefits:
-        baseline_f = None if baseline is None else float(baseline)
-        st = realisation.status(
-            baseline=baseline_f,
-            baseline_date=baseline_date,
-            direction=direction,
-            months=months,
-            plan=plans[pk],
-            measurements=measured[pk],
-            threshold=threshold,
-            target_date=target_date,
-            rows=False,
-        )
-        planned_money: dict[int, float] = {}
-        realised_money: dict[int, float] = {}
-        if baseline_f is not None and likely is not None and annual_value:
-            kwargs = {
-                "baseline": baseline_f,
-                "likely": float(likely),
-                "direction": direction,
-                "annual_value": float(annual_value),
-                "months": months,
-            }
-            planned_money = realisation.yearly_value(plans[pk], **kwargs)
-            actual = realisation.actuals_by_period(measured[pk], months)
-            realised_money = realisation.yearly_value(sorted(actual.items()), **kwargs)
+    for row in benefits:
+        pk = row[0]
+        (
+            title,
+            number,
+            initiative_title,
+            track,
+            owner_id,
+            owner_name,
+            owner_email,
+            indicator,
+            unit,
+        ) = row[width:]
+        fig = figures[pk]
         rows.append(
             Row(
                 id=pk,
@@ -205,9 +234,9 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
                 owner_name=owner_name or owner_email or "",
                 indicator=indicator,
                 unit=unit,
-                status=st,
-                planned_by_year=planned_money,
-                realised_by_year=realised_money,
+                status=fig.status(threshold),
+                planned_by_year=fig.planned_by_year,
+                realised_by_year=fig.realised_by_year,
             )
         )
 
@@ -246,7 +275,7 @@ def overview(org, *, today: datetime.date | None = None) -> Overview:
 def lagging_initiatives(org, *, tracks=None) -> set[int]:
     """Numbers of the active initiatives with a lagging benefit: what governance follows up.
 
-    Computes only the realisation status (no money), for active initiatives in `tracks`.
+    Judged from each benefit's stored Figures, for active initiatives in `tracks`.
     """
 
     # The initiative's organisation too, though it is the benefit's: without it PostgreSQL
@@ -256,38 +285,10 @@ def lagging_initiatives(org, *, tracks=None) -> set[int]:
     )
     if tracks is not None:
         benefits = benefits.filter(initiative__track__in=tracks)
-    rows = list(
-        benefits.values_list(
-            "id",
-            "initiative__number",
-            "direction",
-            "baseline_value",
-            "baseline_date",
-            "target_date",
-            "frequency",
-        )
-    )
-    # A subquery, not a list of ids: PostgreSQL plans a long IN list poorly.
-    plans, measured = _series(org, benefits.values("id"))
+    rows = list(benefits.values_list("id", "stored_figures", *FIGURE_FIELDS, "initiative__number"))
+    figures = _figures_of(org, [row[:-1] for row in rows])
     threshold = org.lag_threshold / 100.0
-    found = set()
-    for pk, number, direction, baseline, baseline_date, target_date, months in rows:
-        if number in found:
-            continue
-        status = realisation.status(
-            baseline=None if baseline is None else float(baseline),
-            baseline_date=baseline_date,
-            direction=direction,
-            months=months,
-            plan=plans[pk],
-            measurements=measured[pk],
-            threshold=threshold,
-            target_date=target_date,
-            rows=False,
-        )
-        if status.lagging:
-            found.add(number)
-    return found
+    return {row[-1] for row in rows if figures[row[0]].status(threshold).lagging}
 
 
 def realised_against_plan_percent(org) -> float | None:

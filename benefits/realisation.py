@@ -208,3 +208,91 @@ def running_totals(values: Iterable[float | None]) -> list[float | None]:
             total += v
             out.append(total)
     return out
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What a list of many benefits shows of one: its status without the per-period table
+    (lagging is judged against the organisation's threshold when read) and its money per
+    calendar year, planned and realised. Kept with the benefit whenever its plan,
+    measurements or fields change, so a list of hundreds reads no plan or measurement."""
+
+    shortfall: float | None
+    last_period: datetime.date | None
+    next_due: datetime.date | None
+    last_ratio: float | None
+    planned_by_year: dict[int, float]
+    realised_by_year: dict[int, float]
+
+    def status(self, threshold: float) -> Status:
+        lagging = self.shortfall is not None and self.shortfall > threshold
+        return Status((), lagging, self.shortfall, self.last_period, self.next_due, self.last_ratio)
+
+    def to_json(self) -> dict:
+        def day(d: datetime.date | None) -> str | None:
+            return None if d is None else d.isoformat()
+
+        return {
+            "shortfall": self.shortfall,
+            "last_period": day(self.last_period),
+            "next_due": day(self.next_due),
+            "last_ratio": self.last_ratio,
+            # JSON keys are text; floats survive the round trip exactly (repr).
+            "planned": [[y, v] for y, v in self.planned_by_year.items()],
+            "realised": [[y, v] for y, v in self.realised_by_year.items()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Figures:
+        def day(text: str | None) -> datetime.date | None:
+            return None if text is None else datetime.date.fromisoformat(text)
+
+        return cls(
+            data["shortfall"],
+            day(data["last_period"]),
+            day(data["next_due"]),
+            data["last_ratio"],
+            {int(y): v for y, v in data["planned"]},
+            {int(y): v for y, v in data["realised"]},
+        )
+
+
+def figures(
+    *,
+    baseline: float | None,
+    baseline_date: datetime.date | None,
+    direction: str,
+    months: int,
+    plan: Sequence[tuple[datetime.date, float]],
+    measurements: Sequence[tuple[datetime.date, float]],
+    target_date: datetime.date | None,
+    likely: float | None,
+    annual_value: float | None,
+) -> Figures:
+    """A benefit's Figures from its fields, plan and measurements (as status() and
+    yearly_value() compute them one by one)."""
+    st = status(
+        baseline=baseline,
+        baseline_date=baseline_date,
+        direction=direction,
+        months=months,
+        plan=plan,
+        measurements=measurements,
+        threshold=0.0,
+        target_date=target_date,
+        rows=False,
+    )
+    planned: dict[int, float] = {}
+    realised: dict[int, float] = {}
+    if baseline is not None and likely is not None and annual_value:
+        kwargs = {
+            "baseline": baseline,
+            "likely": likely,
+            "direction": direction,
+            "annual_value": annual_value,
+            "months": months,
+        }
+        planned = yearly_value(plan, **kwargs)
+        actual = actuals_by_period(measurements, months)
+        realised = yearly_value(sorted(actual.items()), **kwargs)
+    return Figures(st.shortfall, st.last_period, st.next_due, st.last_ratio, planned, realised)

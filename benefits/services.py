@@ -35,6 +35,7 @@ def save_plan(
             )
             for period, value in plan
         )
+        benefit.store_figures()
         if user is not None:
             after = [f"{p:%Y-%m}: {Decimal(str(round(v, 2)))}" for p, v in plan]
             record_change(

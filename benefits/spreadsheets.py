@@ -18,6 +18,7 @@ from core.xlsx import DATE_FORMAT, add_sheet, append, streamed_workbook, workboo
 
 from .forms import MeasurementForm
 from .models import Benefit, Harvest, Measurement, MeasurementSource
+from .portfolio import store_figures
 
 ID, DATE, VALUE, NOTE = (
     gettext_noop("Benefit ID"),
@@ -195,6 +196,10 @@ def save_measurements(measurements: list[Measurement], *, user) -> None:
         for m in measurements:
             m.recorded_by = user
         Measurement.objects.bulk_create(measurements)
+        if measurements:
+            store_figures(
+                measurements[0].benefit.organisation, {m.benefit_id for m in measurements}
+            )
         for m in measurements:
             record_change(
                 obj=m,

@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 
 from benefits.models import Benefit, Harvest, Measurement, Output, PlannedValue
+from benefits.portfolio import store_figures
 from benefits.realisation import add_months, linear_plan
 from finance.models import Approval, BusinessCase, CaseLine, CaseRisk
 from organisations.models import Department
@@ -208,3 +209,4 @@ def add_cases_and_benefits(
     PlannedValue.objects.bulk_create(plans, batch_size=2000)
     Measurement.objects.bulk_create(measurements, batch_size=2000)
     Harvest.objects.bulk_create(harvests, batch_size=1000)
+    store_figures(org)  # bulk rows skip Benefit.store_figures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
 from django.conf import settings
@@ -41,10 +42,18 @@ class Body(OrgOwned):
     def __str__(self) -> str:
         return self.name
 
+    def tracks_by_kind(self) -> dict[str, set[str]]:
+        """The tracks in which the body holds each kind of mandate (all tracks for a
+        mandate that covers all), in one query; an empty set for a kind it does not hold."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for kind, track in self.mandates.values_list("kind", "track"):
+            found[kind].update(Track.values if track == "" else (track,))
+        return found
+
     def tracks_with(self, *kinds: str) -> set[str]:
         """The tracks in which the body holds one of the mandates (all, if one covers all)."""
-        found = set(self.mandates.filter(kind__in=kinds).values_list("track", flat=True))
-        return set(Track.values) if "" in found else found
+        held = self.tracks_by_kind()
+        return set().union(*(held[kind] for kind in kinds))
 
     def followed(self, initiatives: models.QuerySet) -> models.QuerySet:
         """The initiatives the body follows: what it owns and the tracks it holds mandates

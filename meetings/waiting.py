@@ -28,6 +28,8 @@ from reporting.status import red_initiatives
 from .models import AgendaItem, ItemKind
 
 RECENT_DAYS = 60
+# What a waiting item shows of its initiative (its title, reference and track).
+SHOWN = ("organisation_id", "number", "title", "track")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
     def fresh(kind: str, initiative_id=None, scenario_id=None) -> bool:
         return (kind, initiative_id, scenario_id) not in recent
 
-    follow = body.tracks_with(DecisionKind.FOLLOW_UP, DecisionKind.STOP_INITIATIVE)
+    held = body.tracks_by_kind()
+    follow = held[DecisionKind.FOLLOW_UP] | held[DecisionKind.STOP_INITIATIVE]
     for initiative in red_initiatives(org, follow) if follow else ():
         if fresh(ItemKind.RED_STATUS, initiative.pk):
             items.append(
@@ -98,7 +101,8 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
             )
     lagging_numbers = lagging_initiatives(org, tracks=follow) if follow else set()
     if lagging_numbers:
-        for initiative in Initiative.objects.for_org(org).filter(number__in=lagging_numbers):
+        lagging = Initiative.objects.for_org(org).filter(number__in=lagging_numbers)
+        for initiative in lagging.only(*SHOWN):
             if fresh(ItemKind.LAGGING, initiative.pk):
                 reason = _("One or more benefits are behind plan.")
                 if initiative.track == Track.MUST_WIN:
@@ -111,8 +115,10 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
                         initiative,
                     )
                 )
-    approve = body.tracks_with(DecisionKind.APPROVE_INITIATIVE)
-    for initiative in Initiative.objects.for_org(org).filter(stage=Stage.IDEA, track__in=approve):
+    approve = held[DecisionKind.APPROVE_INITIATIVE]
+    for initiative in (
+        Initiative.objects.for_org(org).filter(stage=Stage.IDEA, track__in=approve).only(*SHOWN)
+    ):
         if fresh(ItemKind.PROPOSAL, initiative.pk):
             items.append(
                 Waiting(
@@ -122,7 +128,7 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
                     initiative,
                 )
             )
-    if body.tracks_with(DecisionKind.COMMIT_SCENARIO):
+    if held[DecisionKind.COMMIT_SCENARIO]:
         for scenario in Scenario.objects.for_org(org).filter(status=ScenarioStatus.DRAFT):
             run = scenario.latest_run(RunKind.SOLVE)  # a handful of scenarios per strategy
             solved = run and run.result and run.result.get("status") in ("optimal", "feasible")

@@ -41,6 +41,7 @@ def test_a_generated_organisation_has_every_kind_of_data(db):
     assert Risk.objects.filter(**mine).exists()
     assert not Risk.objects.filter(**mine, owner__isnull=True).exists()
     assert not Benefit.objects.filter(**mine, owner__isnull=True).exists()
+    assert not Benefit.objects.filter(**mine, stored_figures__isnull=True).exists()
     assert Measurement.objects.filter(**mine).exists() and Harvest.objects.filter(**mine)
     assert Output.objects.filter(**mine, benefits__isnull=False).exists()
     cases = BusinessCase.objects.filter(**mine)

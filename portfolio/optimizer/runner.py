@@ -15,7 +15,8 @@ in each child.
 
 The child reports over a pipe: every improving plan, and about once a second the bounds; the
 parent may answer "stop" (the user pressed Stop, or a progress callback said so). HiGHS's own
-output goes to standard error, never to the caller's standard output.
+output goes to standard error when a log is asked for, never to the caller's standard
+output.
 """
 
 from __future__ import annotations
@@ -233,9 +234,20 @@ def build(spec: Spec, time_limit: float | None):
     return h
 
 
+def _quiet(log: bool) -> None:
+    """Keep HiGHS off the caller's standard output (`styr optimize` prints its JSON there):
+    to standard error when a log was asked for, else nowhere. HiGHS 1.16 prints its banner
+    from the constructor, before `output_flag` can be set, so the descriptor is moved."""
+    if log:
+        os.dup2(2, 1)
+    else:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
 def _child(conn, spec: Spec, time_limit: float | None) -> None:
-    # Standard output belongs to the caller (`styr optimize` prints its JSON there).
-    os.dup2(2, 1)
+    _quiet(spec.log)
     began = time.monotonic()
     h = build(spec, time_limit)
     lock = threading.Lock()  # HiGHS may call back from its worker threads
@@ -306,7 +318,7 @@ def _stale(spec: Spec, info, x: np.ndarray) -> bool:
 
 
 def _helper(conn, spec: Spec, deadline: float) -> None:
-    os.dup2(2, 1)  # standard output belongs to the caller
+    _quiet(spec.log)
     os.nice(19)  # only what HiGHS leaves of the cores
     lns.search(conn, spec.cost, spec.rows, spec.start, deadline)
 

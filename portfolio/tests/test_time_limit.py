@@ -73,3 +73,10 @@ def test_a_stop_is_answered_even_while_highs_does_not_look_at_the_clock():
 def test_every_command_has_a_time_limit_by_default():
     args = cli._parser().parse_args(["problem.json"])
     assert args.time_limit == cli.DEFAULT_TIME_LIMIT == 60
+
+
+def test_highs_prints_nothing_on_the_callers_output_unless_a_log_is_asked_for(capfd):
+    problem = opt.parse_problem(generate(150, 1))
+    opt.solve(problem, time_limit=1, explain=False)
+    out, err = capfd.readouterr()
+    assert "HiGHS" not in out and "HiGHS" not in err

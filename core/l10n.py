@@ -31,4 +31,13 @@ def whole(value: float) -> str:
 
 
 def decimal(value: float, places: int = 1) -> str:
+    if isinstance(value, float):
+        # A float is formatted from its repr (core.numbers), so the text is a function of
+        # the repr: tables repeat the same averages hundreds of times.
+        return _decimal_of_repr(repr(value), places, get_language())
     return format_number(value, decimals=places, **separators())
+
+
+@lru_cache(maxsize=4096)
+def _decimal_of_repr(text: str, places: int, language: str | None) -> str:
+    return format_number(float(text), decimals=places, **dict(_separators(language)))

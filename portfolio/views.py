@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -48,6 +51,30 @@ def consistency(criteria: list[Criterion], judgements: dict) -> ahp.Result | Non
     return ahp.weigh_keyed([c.pk for c in criteria], judgements)
 
 
+def _ranking_rows(rows: list[dict], slug: str, can_score: bool) -> str:
+    """The ranking's table rows, written in one pass with the standard library's escape:
+    300 rows × a dozen template nodes were most of the page's time."""
+    action = escape(_("Score") if can_score else _("Scores"))
+    out = []
+    for row in rows:
+        ini = row["initiative"]
+        url = escape(initiative_url(ini.number, slug))
+        score = "–" if row["score"] is None else decimal(row["score"], 2)
+        cells = "".join(
+            f'<td class="text-align-right">{"–" if v is None else decimal(v, 1)}</td>'
+            for v in row["by_criterion"]
+        )
+        out.append(
+            f'<tr>\n    <th scope="row"><a href="{url}">{escape(str(ini))}</a></th>\n'
+            f'    <td class="text-align-right"><strong>{score}</strong></td>\n'
+            f"    {cells}\n"
+            f'    <td class="text-align-right">{row["scorers"]}</td>\n'
+            f'    <td><a href="{url}score/">{action}<span class="sr-only"> '
+            f"{escape(ini.reference)}</span></a></td>\n  </tr>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped here
+
+
 @org_required(Perm.VIEW)
 def priorities(request: HttpRequest) -> HttpResponse:
     """The criteria with their weights, and the initiatives ranked by weighted score."""
@@ -75,21 +102,18 @@ def priorities(request: HttpRequest) -> HttpResponse:
     rows.sort(key=SORTS.get(sort, SORTS["score"]))
     # Each row's link and numbers as text here: 300 rows × a filter per cell were most of
     # the page's time in the template.
-    slug = request.organisation.slug
-    for row in rows:
-        row["url"] = initiative_url(row["initiative"].number, slug)
-        row["score_text"] = "–" if row["score"] is None else decimal(row["score"], 2)
-        row["criterion_texts"] = ["–" if v is None else decimal(v, 1) for v in row["by_criterion"]]
+    can_score = request.membership.can(Perm.SCORE_INITIATIVES)
     return render(
         request,
         "portfolio/priorities.html",
         {
             "criteria": [(c, float(c.weight) / total * 100) for c in criteria],
             "rows": rows,
+            "ranking": _ranking_rows(rows, request.organisation.slug, can_score),
             "sort": sort if sort in SORTS else "score",
             "consistency": consistency(criteria, _judgements(request)),
             "can_plan": request.membership.can(Perm.PLAN_PORTFOLIO),
-            "can_score": request.membership.can(Perm.SCORE_INITIATIVES),
+            "can_score": can_score,
             "pools": ResourcePool.objects.for_org(request.organisation),
             "unscored": sum(1 for r in rows if r["score"] is None),
         },

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benefits.models import Harvest
 from core.forms import DecimalField, ShownNumber
@@ -92,3 +94,21 @@ def test_a_chart_names_its_unit_above_the_axis():
 
     svg = combo_chart(["2027"], bars=[Series("Gevinster", [500.0])], title="T", unit="DKK")
     assert ">DKK</text>" in svg
+
+
+@settings(max_examples=300)
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+    places=st.integers(min_value=0, max_value=3),
+    language=st.sampled_from(["da", "nb", "en"]),
+)
+def test_a_float_is_written_the_same_from_the_cache_as_without(value, places, language):
+    from django.utils import translation
+
+    from core.l10n import decimal, separators
+    from core.numbers import format_number
+
+    with translation.override(language):
+        expected = format_number(value, decimals=places, **separators())
+        assert decimal(value, places) == expected
+        assert decimal(value, places) == expected  # the second time from the cache

@@ -30,7 +30,10 @@ def test_it_prints_only_the_solution_as_json(tmp_path):
     assert answer["status"] == "optimal"
     assert answer["objective"] == 35.0
     assert {"id": "B", "variant": "x", "start": 0} in answer["selected"]
-    assert "HiGHS" in done.stderr  # the solver's banner went to standard error
+    assert "HiGHS" not in done.stderr  # no solver output unless asked for
+    logged = run(str(path), "--time-limit", "10", "--log")
+    assert json.loads(logged.stdout)["objective"] == 35.0
+    assert "HiGHS" in logged.stderr  # the solver's log went to standard error
 
 
 def test_it_prints_the_frontier(tmp_path):

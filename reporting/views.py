@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from html import escape
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.templatetags.styr import initiative_url
 from core.versioning import StaleObjectError, refused_as_stale, save_versioned
 from core.views import form_page
 from governance.models import Body
@@ -24,6 +29,7 @@ from .forms import RiskForm, StatusReportForm
 from .models import LIGHTS, Risk, StatusReport
 from .services import submit_report
 from .status import portfolio_status
+from .templatetags.lights import light
 
 
 def _editable(request: HttpRequest, number: int) -> Initiative:
@@ -117,6 +123,50 @@ def _int(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def _status_rows(rows: list, slug: str) -> str:
+    """The status table's rows, written in one pass with the standard library's escape:
+    300 initiatives × four lights and a dozen template nodes were most of the page's time.
+    What the template wrote per row, byte for byte."""
+    dates: dict[datetime.date, str] = {}
+    no_report = escape(_("No status report yet."))
+    same = escape(_("New report, same lights"))
+    out = []
+    for r in rows:
+        ini = r.initiative
+        lead = ini.initiative_lead
+        head = (
+            f'<th scope="row"><a href="{escape(initiative_url(ini.number, slug))}status/">'
+            f"{escape(ini.reference)}</a> {escape(ini.title)}<br>"
+            f'<span class="styr-muted weight-normal">{escape(str(ini.get_track_display()))}'
+            f" · {escape(str(lead)) if lead else '—'}</span></th>"
+        )
+        latest = r.latest
+        if latest:
+            day = latest.reported_on
+            if day not in dates:
+                dates[day] = escape(date_filter(day, "SHORT_DATE_FORMAT"))
+            lights = "".join(f"<td>{light(getattr(latest, name))}</td>" for name in LIGHTS)
+            report = f"{lights}<td>{dates[day]}</td>"
+        else:
+            report = f'<td colspan="5">{no_report}</td>'
+        if not r.new_since_meeting:
+            since = "—"
+        elif r.changes:
+            since = "".join(
+                f'<span class="d-block">{escape(capfirst(str(name)))}: '
+                f"{f'{light(old)} → ' if old else ''}{light(new)}</span>"
+                for name, old, new in r.changes
+            )
+        else:
+            since = same
+        overdue = f"<strong>{r.overdue}</strong>" if r.overdue else "0"
+        out.append(
+            f"<tr>\n{head}\n<td>{escape(str(ini.get_stage_display()))}</td>\n{report}\n"
+            f"<td>{since}</td>\n<td>{overdue}</td>\n<td>{r.open_risks}</td>\n</tr>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped here
+
+
 @org_required(Perm.VIEW)
 def portfolio(request: HttpRequest) -> HttpResponse:
     """Every active initiative's latest status for the project council, with what changed
@@ -150,6 +200,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "reporting/portfolio.html",
         {
             "rows": rows,
+            "table_rows": _status_rows(rows, org.slug),
             "bodies": bodies,
             "body": body,
             "last_meeting": last,

@@ -126,6 +126,10 @@ def test_the_portfolio_status_shows_changes_since_the_last_meeting_and_overdue(
     assert rows[1].new_since_meeting and [c[1:] for c in rows[1].changes] == [("green", "red")]
     assert not rows[2].new_since_meeting and rows[2].overdue == 1
     assert r.context["last_meeting"].body == council
+    page = r.content.decode()  # the table as written: the change and the overdue report
+    assert '<span class="d-block">Tid: <span class="styr-light styr-light-green"' in page
+    assert '→ <span class="styr-light styr-light-red" title="Rød: ude af kurs">' in page
+    assert "<td><strong>1</strong></td>" in page and "Stille projekt" in page
     r = client.get("/skovby/status/?only=overdue")
     assert [row.initiative.number for row in r.context["rows"]] == [2]
     r = client.get("/skovby/status/?track=must_win")

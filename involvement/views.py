@@ -326,14 +326,22 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
 @org_required(Perm.VIEW)
 def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
     campaign = get_object_or_404(Campaign.objects.for_org(request.organisation), pk=campaign_id)
-    items = campaign.items.select_related("department").order_by("-votes", "-pk")
+    items = (
+        campaign.items.select_related("department")
+        .only("number", "title", "votes", "status", "campaign_id", "department__name")
+        .order_by("-votes", "-pk")
+    )
+    page = Paginator(items, PAGE).get_page(request.GET.get("page"))
+    slug = request.organisation.slug
     return render(
         request,
         "involvement/campaign.html",
         {
             "campaign": campaign,
-            "items": items[:500],
-            "count": items.count(),
+            "page": page,
+            "query": "",
+            # One reverse for the page's 50 links.
+            "item_url": reverse("involvement:item", args=[slug, 0]).removesuffix("0/"),
             "departments": campaign.departments.all(),
         },
     )

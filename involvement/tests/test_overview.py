@@ -2,6 +2,7 @@
 focus area goal that reads the share of hassles answered on time."""
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 
@@ -44,6 +45,32 @@ def test_the_office_starts_a_campaign_and_its_page_lists_what_came_in(
         ).status_code
         == 200
     )
+
+
+def test_a_campaign_with_many_answers_is_shown_a_page_at_a_time(client, member, org):
+    today = dt.date.today()
+    campaign = Campaign.objects.create(
+        organisation=org, title="Tyvene", opens_on=today, closes_on=today + dt.timedelta(days=9)
+    )
+    Item.objects.bulk_create(
+        Item(
+            organisation=org,
+            number=n,
+            kind="hassle",
+            title=f"Tyv {n}",
+            campaign=campaign,
+            due_on=today,
+        )
+        for n in range(1, 56)
+    )
+    client.force_login(member)
+    url = reverse("involvement:campaign", args=["skovby", campaign.pk])
+    first = client.get(url).content.decode()
+    assert "55 kom ind" in first and "Side 1 af 2" in first
+    item_links = re.compile(r'href="/skovby/ideas/\d+/"')
+    assert len(item_links.findall(first)) == 50 and 'href="/skovby/ideas/55/"' in first
+    second = client.get(url + "?page=2").content.decode()
+    assert len(item_links.findall(second)) == 5 and 'href="/skovby/ideas/1/"' in second
 
 
 def test_a_reader_cannot_start_a_campaign(client, reader):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncMonth
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -36,16 +37,24 @@ def on_time(org, *, today: datetime.date | None = None, months: int = MONTHS, ki
     today = today or datetime.date.today()
     start = (today.replace(day=1) - datetime.timedelta(days=31 * (months - 1))).replace(day=1)
     items = Item.objects.for_org(org).filter(kind=kind) if kind else Item.objects.for_org(org)
+    # figures.on_time_share's rule, counted by the database: a year of items is ~10,000
+    # rows, and reading them into Python was most of the page's time. A test holds the two
+    # equal on random items.
     rows = (
         items.filter(due_on__gte=start, due_on__lte=today)
         .exclude(resolution=Resolution.MERGED)
-        .values_list("due_on", "answered_on", "department_id")
-        .iterator(chunk_size=2000)
+        .filter(Q(answered_on__isnull=False) | Q(due_on__lt=today))
+        .annotate(month=TruncMonth("due_on"))
+        .values_list("month", "department_id")
+        .annotate(
+            on=Count("pk", filter=Q(answered_on__lte=F("due_on"))),
+            due=Count("pk"),
+        )
+        .order_by()
     )
-    shares = figures.on_time_share(
-        (figures.Answered(due, answered, department) for due, answered, department in rows),
-        today=today,
-    )
+    shares: dict[tuple[int, int], dict] = {}
+    for month, department, on, due in rows:
+        shares.setdefault((month.year, month.month), {})[department] = (on, due)
     keys = sorted(shares)
     return keys, shares
 

@@ -137,3 +137,40 @@ def test_a_focus_area_goal_reads_the_share_of_hassles_answered_on_time(
     assert goal.current == 50.0
     goal.source = ""
     assert goal.current is None
+
+
+def test_the_database_counts_on_time_as_the_pure_rule_does(org, member, departments):
+    import random
+
+    from involvement import overview
+    from involvement.figures import Answered, on_time_share
+
+    rng = random.Random(16)
+    today = dt.date(2027, 3, 15)
+    items = []
+    for n in range(1, 301):
+        due = today + dt.timedelta(days=rng.randint(-400, 20))
+        answered = rng.choice([None, due + dt.timedelta(days=rng.randint(-40, 40))])
+        items.append(
+            Item(
+                organisation=org,
+                number=n,
+                kind=rng.choice(["hassle", "idea"]),
+                title=f"{n}",
+                department=rng.choice([None, *departments]),
+                due_on=due,
+                answered_on=answered,
+                resolution=rng.choice(["", "", "merged", "fixed"]),
+            )
+        )
+    Item.objects.bulk_create(items)
+    start = dt.date(2026, 3, 1)  # on_time looks back twelve months of 31 days
+    for kind in ("", "hassle"):
+        counted = [
+            Answered(i.due_on, i.answered_on, i.department_id)
+            for i in items
+            if start <= i.due_on <= today and i.resolution != "merged" and kind in ("", i.kind)
+        ]
+        keys, shares = overview.on_time(org, today=today, kind=kind)
+        assert shares == on_time_share(counted, today=today)
+        assert keys == sorted(shares) and len(keys) >= 11

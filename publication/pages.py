@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from html import escape
 
 from django.db.models import OuterRef, Subquery
+from django.template.defaultfilters import date as date_filter
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from governance.models import DecisionKind
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
-from reporting.models import StatusReport
+from reporting.models import LIGHTS, Light, StatusReport
 from strategy import goals as goal_progress
 from strategy.models import GoalMeasurement
 
@@ -91,14 +94,18 @@ def plan_rows(organisation, snapshot: dict, *, people: bool) -> list[dict]:
     plan = snapshot.get("action_plan") or {}
     numbers = [r["number"] for r in plan.get("rows", [])]
     latest = StatusReport.objects.filter(initiative=OuterRef("pk")).order_by("-reported_on", "-id")
+    shown = ("number", "stage", "initiative_lead") if people else ("number", "stage")
     live = {
         i.number: i
         for i in Initiative.objects.for_org(organisation)
         .filter(number__in=numbers)
         .select_related("initiative_lead" if people else None)
+        .only(*shown)
         .annotate(report_id=Subquery(latest.values("id")[:1]))
     }
-    reports = StatusReport.objects.in_bulk([i.report_id for i in live.values() if i.report_id])
+    reports = StatusReport.objects.only("reported_on", *LIGHTS).in_bulk(
+        [i.report_id for i in live.values() if i.report_id]
+    )
     stages, tracks = dict(Stage.choices), dict(Track.choices)
     rows = []
     for r in plan.get("rows", []):
@@ -119,6 +126,31 @@ def plan_rows(organisation, snapshot: dict, *, people: bool) -> list[dict]:
             }
         )
     return rows
+
+
+def plan_table(rows: list[dict], *, people: bool) -> str:
+    """The plan's table rows (plan_rows), written in one pass with the standard library's
+    escape rather than a dozen template nodes for each of a plan's hundreds of rows."""
+    labels = {light.value: escape(str(light.label)) for light in Light}
+    dates: dict = {}
+    out = []
+    for r in rows:
+        status = escape(str(r["stage"])) if r["stage"] else "–"
+        if r["light"]:
+            day = r["reported_on"]
+            if day not in dates:
+                dates[day] = escape(date_filter(day, "SHORT_DATE_FORMAT"))
+            status += (
+                f'<br><span class="styr-light styr-light-{escape(r["light"])}">'
+                f'{labels[r["light"]]}</span> <span class="styr-muted">({dates[day]})</span>'
+            )
+        lead = f"<td>{escape(r['lead']) if r['lead'] else '–'}</td>" if people else ""
+        out.append(
+            f"<tr><td>{escape(str(r['reference']))} {escape(str(r['title']))}</td>"
+            f"<td>{escape(str(r['track']))}, {escape(str(r['start']))}</td>"
+            f"<td>{status}</td>{lead}</tr>"
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every value is escaped here
 
 
 def status_line(version: StrategyVersion | None) -> str:
@@ -166,13 +198,15 @@ def context(
     organisation, version: StrategyVersion | None, snap: dict, *, amounts: bool, people: bool
 ) -> dict:
     """What the version, intranet and public pages render of a snapshot (_snapshot.html)."""
+    rows = plan_rows(organisation, snap, people=people)
     return {
         "snap": snap,
         "version": version,
         "status_line": status_line(version),
         "focus_areas": focus_areas(snap, measurements(snap)),
         "plan": snap.get("action_plan"),
-        "plan_rows": plan_rows(organisation, snap, people=people),
+        "plan_rows": rows,
+        "plan_table": plan_table(rows, people=people),
         "plan_years": plan_years(snap),
         "currency": organisation.currency,
         "show_amounts": amounts,

@@ -85,7 +85,8 @@ def test_the_initiatives_show_their_stage_and_latest_light_now(
         summary="Intern tekst, der ikke hører til på den offentlige side",
     )
     page = client.get("/public/skovby/").content.decode()
-    assert "styr-light-yellow" in page
+    assert '<br><span class="styr-light styr-light-yellow">Gul: ' in page
+    assert '</span> <span class="styr-muted">(01.11.2026)</span></td>' in page
     assert "Intern tekst" not in page
 
 

@@ -298,11 +298,12 @@ def case_from_data(data: dict) -> calc.Case:
     )
 
 
-def with_figures_at_hand(cases: list[BusinessCase]) -> list[BusinessCase]:
-    """Cases loaded with_key_figures(), each able to give key_figures() without a query of
-    its own: one without stored figures (loaded before they were stored) is replaced by
-    the whole case with its lines and risks, all such fetched at once."""
-    missing = [c.pk for c in cases if not c.has_key_figures]
+def with_figures_at_hand(cases: list[BusinessCase], *, full: bool = False) -> list[BusinessCase]:
+    """Cases loaded with_key_figures(), each able to give key_figures() (with `full`:
+    figures(), loaded with the stored JSON) without a query of its own: one without stored
+    figures (loaded before they were stored) is replaced by the whole case with its lines
+    and risks, all such fetched at once."""
+    missing = [c.pk for c in cases if not (c.has_stored_figures if full else c.has_key_figures)]
     if not missing:
         return cases
     whole = (

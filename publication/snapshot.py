@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 
 from cycle.models import CycleEvent
 from finance.calc import Figures
-from finance.models import BusinessCase
+from finance.models import BusinessCase, with_figures_at_hand
 from governance.models import Body, Mandate
 from initiatives.models import Initiative, reference
 from initiatives.tracks import JOINT_SOURCES, Track
@@ -127,6 +127,7 @@ def action_plan(strategy: Strategy) -> dict | None:
     scenario = (
         Scenario.objects.filter(strategy=strategy, status=ScenarioStatus.COMMITTED)
         .select_related("committed_run")
+        .defer("committed_run__progress")
         .first()
     )
     run = scenario.committed_run if scenario else None
@@ -153,10 +154,14 @@ def action_plan(strategy: Strategy) -> dict | None:
     ):
         goals_of[initiative_id].append(title)
     cases = defaultdict(dict)
-    for case in (
-        BusinessCase.objects.for_org(strategy.organisation)
-        .filter(initiative_id__in=[i.pk for i in initiatives.values()])
-        .prefetch_related("lines", "risks")
+    # The stored figures, not every case's lines and risks (most of the snapshot's time).
+    for case in with_figures_at_hand(
+        list(
+            BusinessCase.objects.for_org(strategy.organisation).filter(
+                initiative_id__in=[i.pk for i in initiatives.values()]
+            )
+        ),
+        full=True,
     ):
         cases[case.initiative_id][case.variant or "base"] = case
     rows = []

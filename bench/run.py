@@ -49,7 +49,8 @@ from tests.routes import fill, fill_api, for_route, org_routes, route_ids  # noq
 PAGE_P95_MS, API_P95_MS, EXPORT_MS = 50, 100, 1000
 # GET on a POST-only address answers 405 by design; its warning is noise here.
 logging.getLogger("django.request").setLevel(logging.ERROR)
-DOCUMENTS = (".pdf", ".docx", ".xlsx")
+# A route ending in <slug:fmt> answers a document too (the strategy note as PDF or Word).
+DOCUMENTS = (".pdf", ".docx", ".xlsx", "<slug:fmt>")
 
 
 def peak_memory(client: Client, url: str) -> float:

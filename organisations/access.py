@@ -36,7 +36,15 @@ def org_required(perm: Perm = Perm.VIEW) -> Callable:
         @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, org_slug: str, *args, **kwargs):
-            membership = get_membership(request.user, org_slug)
+            # The language middleware may have read the user's memberships already.
+            membership = next(
+                (
+                    m
+                    for m in getattr(request, "_memberships_cache", ())
+                    if m.organisation.slug == org_slug
+                ),
+                None,
+            ) or get_membership(request.user, org_slug)
             if not membership.can(perm):
                 raise PermissionDenied
             request.membership = membership

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from html import escape
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.models import Change
-from core.templatetags.styr import money
+from core.templatetags.styr import money_formatter
 from core.versioning import STALE_MESSAGE, StaleObjectError, refused_as_stale
 from core.views import download_name, form_page, xlsx_response
 from governance.models import DecisionKind
@@ -117,24 +120,24 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
     base = reverse("finance:list", args=[request.organisation.slug])
     currency = request.organisation.currency
-    # Each row's cells as text, formatted here: 300 rows of template lookups and filter
-    # calls were half the page's time.
+    # The table's rows written in one pass with the standard library's escape: 300 rows of
+    # template lookups and filter calls were most of the page's time.
+    amount = money_formatter(currency)
     rows = []
     for case in cases:
         f = case.key_figures()
+        payback = "—" if f.payback_year is None else f.payback_year
         rows.append(
-            (
-                f"{base}{case.pk}/",
-                str(case.initiative),
-                case.get_variant_display(),
-                case.get_status_display(),
-                money(f.total_cost, currency),
-                money(f.total_benefit, currency),
-                money(f.npv, currency),
-                "—" if f.payback_year is None else f.payback_year,
-            )
+            f'<tr>\n    <td><a href="{escape(base)}{case.pk}/">{escape(str(case.initiative))}</a>'
+            f"</td>\n    <td>{escape(str(case.get_variant_display()))}</td>"
+            f"<td>{escape(str(case.get_status_display()))}</td>\n"
+            f'    <td class="text-align-right">{escape(amount(f.total_cost))}</td>\n'
+            f'    <td class="text-align-right">{escape(amount(f.total_benefit))}</td>\n'
+            f'    <td class="text-align-right">{escape(amount(f.npv))}</td>\n'
+            f"    <td>{payback}</td>\n  </tr>"
         )
-    return render(request, "finance/list.html", {"rows": rows})
+    table = mark_safe("".join(rows))  # noqa: S308 - every value is escaped here
+    return render(request, "finance/list.html", {"rows": rows, "table": table})
 
 
 @org_required(Perm.VIEW)

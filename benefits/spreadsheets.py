@@ -18,7 +18,7 @@ from core.xlsx import DATE_FORMAT, add_sheet, append, streamed_workbook, workboo
 
 from .forms import MeasurementForm
 from .models import Benefit, Harvest, Measurement, MeasurementSource
-from .portfolio import store_figures
+from .portfolio import figures_by_benefit, store_figures
 
 ID, DATE, VALUE, NOTE = (
     gettext_noop("Benefit ID"),
@@ -60,10 +60,13 @@ def export_register(org):
         ],
         widths=[8, 40, 40, 16, 24, 20, 30, 10, 10, 12, 12, 12, 12, 12, 12, 14, 20, 14, 8, 12],
     )
-    benefits = Benefit.objects.for_org(org).for_status().select_related("department").order_by("pk")
+    benefits = Benefit.objects.for_org(org)
+    figures = figures_by_benefit(org, benefits)
+    threshold = org.lag_threshold / 100.0
     dates = {10: DATE_FORMAT, 14: DATE_FORMAT, 19: DATE_FORMAT}
-    for b in benefits.iterator(chunk_size=500):
-        st = b.status(org.lag_threshold)
+    rows = benefits.select_related("initiative", "owner", "department").order_by("pk")
+    for b in rows.iterator(chunk_size=500):
+        st = figures[b.pk].status(threshold)
         append(
             ws,
             [

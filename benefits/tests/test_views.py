@@ -157,7 +157,17 @@ def test_the_register_export_lists_benefits_and_measurements(client, member, ben
     client.force_login(member)
     wb = load_workbook(io.BytesIO(client.get("/skovby/benefits/export.xlsx").getvalue()))
     assert wb.worksheets[0].cell(2, 3).value == benefit.title
+    assert wb.worksheets[0].cell(2, 19).value == "Nej"  # 850 is ahead of the plan's 900
     assert wb.worksheets[1].cell(2, 3).value == 850
+    Measurement.objects.create(
+        organisation=benefit.organisation,
+        benefit=benefit,
+        measured_on=datetime.date(2026, 6, 30),
+        value=950,  # planned 800: a quarter of the way
+    )
+    wb = load_workbook(io.BytesIO(client.get("/skovby/benefits/export.xlsx").getvalue()))
+    assert wb.worksheets[0].cell(2, 19).value == "Ja"
+    assert wb.worksheets[0].cell(2, 20).value.date() == datetime.date(2026, 10, 1)
 
 
 def test_a_reader_may_not_upload_measurements(client, reader, benefit):

@@ -34,6 +34,26 @@ def initiative_url(number: int, slug: str) -> str:
     return f"{_initiative_prefix(slug, get_script_prefix())}{int(number)}/"
 
 
+@lru_cache(maxsize=4096)
+def _address_around(name: str, args: tuple, script_prefix: str) -> tuple[str, str] | None:
+    address = reverse(name, args=[*args, 0])
+    head, sep, tail = address.rpartition("/0/")
+    return (head + "/", "/" + tail) if sep else None
+
+
+@register.simple_tag
+def url_of(name: str, *args) -> str:
+    """{% url %} for a link repeated per row (`{% url_of 'strategy:part_edit' slug pk kind
+    part.pk %}`): the address is reversed once per name and leading arguments, and the last
+    one, a whole number, put in its place (a strategy page reversed 160 addresses)."""
+    *lead, last = args
+    if isinstance(last, int) and not isinstance(last, bool):
+        around = _address_around(name, tuple(str(a) for a in lead), get_script_prefix())
+        if around is not None:
+            return f"{around[0]}{last}{around[1]}"
+    return reverse(name, args=args)  # escaped by the template, as {% url %}
+
+
 @register.simple_tag
 def initiative_links(initiatives, slug: str, details: bool = False):
     """Links "I-001 Title" to each initiative, separated by commas; with `details`, each

@@ -27,3 +27,18 @@ def test_initiative_links_name_and_link_every_initiative_escaped(initiative):
     assert track == "Skal-udfordring"
     assert details == f'{link} <span class="styr-muted">({track}, {stage})</span>'
     assert initiative_links([], "skovby") == ""
+
+
+def test_url_of_gives_what_url_gives():
+    from django.urls import reverse
+
+    from core.templatetags.styr import url_of
+
+    for args in (("skovby", 3, "themes", 12), ("gen-001", 40, "focus-areas", 7)):
+        for name in ("strategy:part_edit", "strategy:part_delete"):
+            assert url_of(name, *args) == reverse(name, args=args)
+    assert url_of("strategy:part_add", "skovby", 3, "themes") == reverse(
+        "strategy:part_add", args=["skovby", 3, "themes"]
+    )
+    assert url_of("initiatives:detail", "skovby", 10) == "/skovby/initiatives/10/"
+    assert url_of("initiatives:detail", "skovby", 0) == "/skovby/initiatives/0/"

@@ -22,6 +22,35 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
+# What computing a benefit's realisation.Figures reads of it, in this order (figures_of).
+FIGURE_FIELDS = (
+    "baseline_value",
+    "baseline_date",
+    "direction",
+    "frequency",
+    "target_date",
+    "target_likely",
+    "annual_value",
+)
+
+
+def figures_of(fields, plan, measurements) -> realisation.Figures:
+    """A benefit's Figures from its FIGURE_FIELDS values and its plan and measurements as
+    (date, value) pairs."""
+    baseline, baseline_date, direction, months, target_date, likely, annual_value = fields
+    return realisation.figures(
+        baseline=_float(baseline),
+        baseline_date=baseline_date,
+        direction=direction,
+        months=months,
+        plan=plan,
+        measurements=measurements,
+        target_date=target_date,
+        likely=_float(likely),
+        annual_value=_float(annual_value),
+    )
+
+
 class OutputKind(models.TextChoices):
     OUTPUT = "output", _("Output (a new solution or product)")
     WORKFLOW = "workflow", _("New workflow")
@@ -80,8 +109,8 @@ class BenefitQuerySet(OrgQuerySet):
 
     def lagging(self, threshold) -> list[Benefit]:
         """The benefits more than `threshold` per cent behind their plan (seed 002's stop
-        signal for a must-win challenge), judged from each one's plan and measurements."""
-        return [b for b in self.for_status() if b.status(threshold).lagging]
+        signal for a must-win challenge), judged from each one's stored figures."""
+        return [b for b in self if b.figures().status(threshold / 100.0).lagging]
 
 
 class Benefit(OrgOwned, Versioned):
@@ -197,34 +226,26 @@ class Benefit(OrgOwned, Versioned):
         writes to one benefit store in turn, the later one seeing the earlier one's rows."""
         with transaction.atomic():
             row = type(self)._base_manager.select_for_update().filter(pk=self.pk)
-            fields = row.values(
-                "baseline_value",
-                "baseline_date",
-                "direction",
-                "frequency",
-                "target_date",
-                "target_likely",
-                "annual_value",
-            ).first()
+            fields = row.values_list(*FIGURE_FIELDS).first()
             if fields is None:
                 return
             plan = PlannedValue.objects.filter(benefit_id=self.pk).order_by("period")
             measured = Measurement.objects.filter(benefit_id=self.pk).order_by("measured_on", "id")
-            figures = realisation.figures(
-                baseline=_float(fields["baseline_value"]),
-                baseline_date=fields["baseline_date"],
-                direction=fields["direction"],
-                months=fields["frequency"],
-                plan=[(d, float(v)) for d, v in plan.values_list("period", "value")],
-                measurements=[
-                    (d, float(v)) for d, v in measured.values_list("measured_on", "value")
-                ],
-                target_date=fields["target_date"],
-                likely=_float(fields["target_likely"]),
-                annual_value=_float(fields["annual_value"]),
+            figures = figures_of(
+                fields,
+                [(d, float(v)) for d, v in plan.values_list("period", "value")],
+                [(d, float(v)) for d, v in measured.values_list("measured_on", "value")],
             )
             self.stored_figures = figures.to_json()
             row.update(stored_figures=self.stored_figures)
+
+    def figures(self) -> realisation.Figures:
+        """The stored figures, or (for a benefit loaded in bulk before they were stored)
+        computed from the plan and measurements."""
+        if self.stored_figures is not None:
+            return realisation.Figures.from_json(self.stored_figures)
+        fields = [getattr(self, name) for name in FIGURE_FIELDS]
+        return figures_of(fields, self.plan_pairs(), self.measurement_pairs())
 
     def measurable_by(self, membership) -> bool:
         """The benefit owner records measurements of their benefit (with a role that may

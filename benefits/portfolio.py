@@ -20,7 +20,7 @@ from initiatives.models import reference
 from initiatives.tracks import ACTIVE_STAGES, Track
 
 from . import realisation
-from .models import Benefit, Measurement, PlannedValue
+from .models import FIGURE_FIELDS, Benefit, Measurement, PlannedValue, figures_of
 
 
 @dataclass
@@ -124,37 +124,6 @@ def with_series(org, benefits: list[Benefit]) -> list[Benefit]:
     return benefits
 
 
-# What computing a benefit's Figures reads of it, in this order (_figures).
-FIGURE_FIELDS = (
-    "baseline_value",
-    "baseline_date",
-    "direction",
-    "frequency",
-    "target_date",
-    "target_likely",
-    "annual_value",
-)
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)
-
-
-def _figures(pk, fields, plans, measured) -> realisation.Figures:
-    baseline, baseline_date, direction, months, target_date, likely, annual_value = fields
-    return realisation.figures(
-        baseline=_float(baseline),
-        baseline_date=baseline_date,
-        direction=direction,
-        months=months,
-        plan=plans[pk],
-        measurements=measured[pk],
-        target_date=target_date,
-        likely=_float(likely),
-        annual_value=_float(annual_value),
-    )
-
-
 def _figures_of(org, rows) -> dict[int, realisation.Figures]:
     """Figures per benefit from rows of (id, stored figures, *FIGURE_FIELDS): the stored
     ones, and for benefits without (loaded in bulk before figures were stored) computed
@@ -164,7 +133,7 @@ def _figures_of(org, rows) -> dict[int, realisation.Figures]:
     if missing:
         plans, measured = _series(org, [row[0] for row in missing])
         for pk, _stored, *fields in missing:
-            out[pk] = _figures(pk, fields, plans, measured)
+            out[pk] = figures_of(fields, plans[pk], measured[pk])
     return out
 
 
@@ -185,7 +154,7 @@ def store_figures(org, benefit_ids=None) -> int:
         rows = list(benefits.order_by("pk").values_list("id", *FIGURE_FIELDS))
         plans, measured = _series(org, None if benefit_ids is None else [r[0] for r in rows])
         stored = [
-            Benefit(pk=pk, stored_figures=_figures(pk, fields, plans, measured).to_json())
+            Benefit(pk=pk, stored_figures=figures_of(fields, plans[pk], measured[pk]).to_json())
             for pk, *fields in rows
         ]
         Benefit._base_manager.bulk_update(stored, ["stored_figures"], batch_size=200)

@@ -115,7 +115,7 @@ def detail(request: HttpRequest, number: int) -> HttpResponse:
             "history": Change.for_page(initiative)[:30],
             "decisions": initiative.decisions.select_related("body", "recorded_by")[:50],
             "can_record": request.membership.can(Perm.RECORD_DECISIONS),
-            "lagging": initiative.benefits.lagging(initiative.organisation.lag_threshold),
+            "lagging": initiative.benefits.lagging(request.organisation.lag_threshold),
             "latest_status": initiative.status_reports.first(),
             "has_gate": initiative.stage in GATED_FROM,
             "is_open": initiative.stage not in (Stage.CLOSED, Stage.STOPPED),

@@ -129,3 +129,17 @@ def test_a_list_reads_the_stored_figures_and_computes_those_not_stored(benefit, 
     assert portfolio.lagging_initiatives(org) == lagging
     assert portfolio.store_figures(org) == 1
     assert stored(benefit) == live(benefit)
+
+
+def test_a_must_win_initiative_with_a_lagging_benefit_says_so_on_its_page(client, benefit, member):
+    client.force_login(member)
+    url = f"/skovby/initiatives/{benefit.initiative.number}/"
+    assert 'id="lagging"' not in client.get(url).content.decode()
+    Measurement.objects.create(
+        organisation=benefit.organisation,
+        benefit=benefit,
+        measured_on=datetime.date(2026, 3, 31),
+        value=980,  # planned 900: a fifth of the way
+    )
+    page = client.get(url).content.decode()
+    assert 'id="lagging"' in page and "Én gevinst er bagud" in page

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from html import escape
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -108,6 +110,20 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     )
 
 
+def waiting_list(waiting: list) -> str:
+    """What waits, as the agenda form's checkboxes, written in one pass with the standard
+    library's escape (a body in a large portfolio has a hundred items waiting)."""
+    return mark_safe(  # noqa: S308 - every value is escaped here
+        "".join(
+            f'<li class="form-group-checkbox"><input class="form-checkbox" type="checkbox" '
+            f'name="items" value="{escape(w.key)}" id="w-{k}" checked><label for="w-{k}">'
+            f'<strong>{escape(str(w.title))}</strong> <span class="styr-muted">· '
+            f"{escape(str(w.kind_label))} · {escape(str(w.reason))}</span></label></li>"
+            for k, w in enumerate(waiting, start=1)
+        )
+    )
+
+
 @org_required(Perm.VIEW)
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id)
@@ -131,9 +147,9 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "meeting": meeting,
             "items": items,
             # What waits is only worked out for someone who can put it on the agenda.
-            "waiting": waiting_items(meeting.body, meeting.date)
+            "waiting": waiting_list(waiting_items(meeting.body, meeting.date))
             if can_record and open_meeting
-            else [],
+            else "",
             "can_record": can_record,
             "open_meeting": open_meeting,
             "minutes_form": MinutesForm(instance=meeting) if can_record else None,

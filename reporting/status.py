@@ -112,7 +112,8 @@ def portfolio_status(
 
 def red_initiatives(organisation, tracks=None) -> list[Initiative]:
     """Active initiatives (in `tracks`) whose latest status report has a red light, in one
-    query: the latest report of each is a correlated subquery on its index."""
+    query: the latest report of each is a correlated subquery on its index. Each with its
+    number, title and track only (what a list of them names)."""
     active = Initiative.objects.for_org(organisation).active()
     if tracks is not None:
         active = active.filter(track__in=tracks)
@@ -124,4 +125,5 @@ def red_initiatives(organisation, tracks=None) -> list[Initiative]:
         )
     ).values("latest_id")
     ids = StatusReport.objects.filter(pk__in=latest).red().values("initiative_id")
-    return list(active.filter(pk__in=ids).order_by("number"))
+    named = ("organisation_id", "number", "title", "track")
+    return list(active.filter(pk__in=ids).only(*named).order_by("number"))

@@ -42,3 +42,17 @@ def test_url_of_gives_what_url_gives():
     )
     assert url_of("initiatives:detail", "skovby", 10) == "/skovby/initiatives/10/"
     assert url_of("initiatives:detail", "skovby", 0) == "/skovby/initiatives/0/"
+
+
+def test_options_write_what_the_loop_wrote():
+    from django.template import engines
+
+    from core.templatetags.styr import options
+
+    values = ["ESDH", "Løn & personale", '"KMD"', "<Opus>"]
+    loop = engines["django"].from_string(
+        '{% for s in values %}<option value="{{ s }}"{% if chosen == s %} selected{% endif %}>'
+        "{{ s }}</option>{% endfor %}"
+    )
+    for chosen in (None, "", "Løn & personale", "<Opus>"):
+        assert options(values, chosen) == loop.render({"values": values, "chosen": chosen})

@@ -20,7 +20,7 @@ from organisations.permissions import Perm
 
 from .forms import BenefitForm, MeasurementForm
 from .models import Benefit, MeasurementSource
-from .portfolio import with_series
+from .portfolio import figures_of_loaded, with_series
 from .services import record_measurement, save_plan
 
 router = Router(tags=["benefits"], auth=AUTH)
@@ -99,11 +99,18 @@ PLAIN = tuple(name for name in BenefitRowOut.model_fields if name not in COMPUTE
 
 def benefit_rows(org, benefits, *, periods: bool = False) -> list[dict]:
     """The answer's rows for these benefits (loaded with their initiative): the status
-    from their series read flat for all (portfolio.with_series); the per-period table
-    only with `periods` (a benefit on its own)."""
+    from their stored figures (portfolio.figures_of_loaded); with `periods` (a benefit on
+    its own), from its plan and measurements with the per-period table."""
     rows = []
-    for b in with_series(org, list(benefits)):
-        status = b.status(org.lag_threshold, rows=periods)
+    benefits = list(benefits)
+    if periods:
+        statuses = {b.pk: b.status(org.lag_threshold) for b in with_series(org, benefits)}
+    else:
+        threshold = org.lag_threshold / 100.0
+        figures = figures_of_loaded(org, benefits)
+        statuses = {pk: f.status(threshold) for pk, f in figures.items()}
+    for b in benefits:
+        status = statuses[b.pk]
         row = {
             "id": b.pk,
             "reference": b.reference,

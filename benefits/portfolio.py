@@ -143,6 +143,15 @@ def figures_by_benefit(org, benefits) -> dict[int, realisation.Figures]:
     return _figures_of(org, list(benefits.values_list("id", "stored_figures", *FIGURE_FIELDS)))
 
 
+def figures_of_loaded(org, benefits: list[Benefit]) -> dict[int, realisation.Figures]:
+    """The Figures of benefits loaded as model instances: stored, or computed flat for
+    those without (two queries for all such, none when every one has them)."""
+    return _figures_of(
+        org,
+        [(b.pk, b.stored_figures, *(getattr(b, name) for name in FIGURE_FIELDS)) for b in benefits],
+    )
+
+
 def store_figures(org, benefit_ids=None) -> int:
     """Compute and keep the Figures (Benefit.store_figures) of the organisation's benefits,
     or of those in `benefit_ids`, in a few queries: after a bulk load (the demo, `styr

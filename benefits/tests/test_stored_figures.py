@@ -2,16 +2,16 @@
 portfolio's lists read them instead of every plan and measurement."""
 
 import datetime
-import io
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import Workbook
 
 from accounts.models import PersonalAccessToken
 from benefits import portfolio, realisation
 from benefits.models import Benefit, Measurement
 from benefits.services import save_plan
+
+from .test_views import _upload
 
 
 def live(benefit: Benefit) -> realisation.Figures:
@@ -38,17 +38,6 @@ def stored(benefit: Benefit) -> realisation.Figures:
     data = Benefit.objects.values_list("stored_figures", flat=True).get(pk=benefit.pk)
     assert data is not None
     return realisation.Figures.from_json(data)
-
-
-def _upload(rows):
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    buffer.seek(0)
-    buffer.name = "m.xlsx"
-    return buffer
 
 
 def test_the_figures_follow_every_measurement_however_it_comes(

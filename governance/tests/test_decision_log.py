@@ -47,3 +47,32 @@ def test_every_page_costs_the_same_queries(client, member, org, bodies):
             client.get(f"/skovby/decisions/?page={page}")
         counts.append(len(queries))
     assert len(set(counts)) == 1
+
+
+def test_a_decision_is_written_in_the_log_with_all_it_says(client, member, org, bodies, initiative):
+    Decision.objects.create(
+        organisation=org,
+        body=bodies["council"],
+        kind="pass_gate",
+        outcome="approve",
+        to_stage="pilot",
+        initiative=initiative,
+        amount=1250000,
+        title="Videre til pilot <nu>",
+        rationale="God business case",
+        conditions="Ny status om tre måneder",
+        lessons="Inddrag brugerne tidligt",
+        recorded_by=member,
+        decided_on=datetime.date(2026, 5, 4),
+    )
+    client.force_login(member)
+    for url in ("/skovby/decisions/", f"/skovby/initiatives/{initiative.number}/"):
+        page = client.get(url).content.decode()
+        assert "<td>04.05.2026</td>" in page
+        assert "Videre til pilot &lt;nu&gt;<br>" in page
+        assert (
+            '→ Pilotforsøg · <a href="/skovby/initiatives/1/">I-001</a> · 1.250.000 kr.</span>'
+            in page
+        )
+        assert "God business case<br><em>Betingelser:</em> Ny status om tre måneder" in page
+        assert "<br><em>Erfaringer:</em> Inddrag brugerne tidligt</td>" in page

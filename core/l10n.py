@@ -1,11 +1,13 @@
-"""Numbers in the active language's format, for pages, charts and documents alike
-(core.numbers does the work; this module only asks Django which language is active)."""
+"""Numbers and dates in the active language's format, for pages, charts and documents
+alike (core.numbers does the work for numbers; this module only asks Django which language
+is active)."""
 
 from __future__ import annotations
 
+import datetime
 from functools import lru_cache
 
-from django.utils.formats import get_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import get_language
 
 from core.numbers import format_number, format_whole
@@ -41,3 +43,14 @@ def decimal(value: float, places: int = 1) -> str:
 @lru_cache(maxsize=4096)
 def _decimal_of_repr(text: str, places: int, language: str | None) -> str:
     return format_number(float(text), decimals=places, **dict(_separators(language)))
+
+
+def short_date(day: datetime.date | None) -> str:
+    """A date as {{ day|date:"SHORT_DATE_FORMAT" }} writes it ("" for none), cached per day
+    and language: a table of hundreds of rows repeats a few dates."""
+    return "" if day is None else _short_date(day, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _short_date(day: datetime.date, _language: str | None) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")

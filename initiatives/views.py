@@ -7,10 +7,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import date as date_filter
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.l10n import short_date
 from core.models import Change
 from core.templatetags.styr import initiative_url
 from core.versioning import StaleObjectError, refused_as_stale
@@ -34,14 +34,9 @@ def _portfolio_rows(initiatives, slug: str) -> str:
     """The overview table's rows, written in one pass with the standard library's escape
     (what the template wrote, byte for byte): the landing page of every member."""
     ambition = escape(_("Ambition"))
-    dates: dict = {}
 
     def day(value) -> str:
-        if value is None:
-            return "—"
-        if value not in dates:
-            dates[value] = escape(date_filter(value, "SHORT_DATE_FORMAT")) or "—"
-        return dates[value]
+        return escape(short_date(value)) or "—"
 
     out = []
     for i in initiatives:

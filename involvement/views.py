@@ -332,7 +332,6 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
         .order_by("-votes", "-pk")
     )
     page = Paginator(items, PAGE).get_page(request.GET.get("page"))
-    slug = request.organisation.slug
     return render(
         request,
         "involvement/campaign.html",
@@ -340,8 +339,6 @@ def campaign(request: HttpRequest, campaign_id: int) -> HttpResponse:
             "campaign": campaign,
             "page": page,
             "query": "",
-            # One reverse for the page's 50 links.
-            "item_url": reverse("involvement:item", args=[slug, 0]).removesuffix("0/"),
             "departments": campaign.departments.all(),
         },
     )

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from html import escape
 
 from django.db.models import OuterRef, Subquery
-from django.template.defaultfilters import date as date_filter
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core.l10n import short_date
 from governance.models import DecisionKind
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
@@ -132,17 +132,14 @@ def plan_table(rows: list[dict], *, people: bool) -> str:
     """The plan's table rows (plan_rows), written in one pass with the standard library's
     escape rather than a dozen template nodes for each of a plan's hundreds of rows."""
     labels = {light.value: escape(str(light.label)) for light in Light}
-    dates: dict = {}
     out = []
     for r in rows:
         status = escape(str(r["stage"])) if r["stage"] else "–"
         if r["light"]:
-            day = r["reported_on"]
-            if day not in dates:
-                dates[day] = escape(date_filter(day, "SHORT_DATE_FORMAT"))
             status += (
                 f'<br><span class="styr-light styr-light-{escape(r["light"])}">'
-                f'{labels[r["light"]]}</span> <span class="styr-muted">({dates[day]})</span>'
+                f'{labels[r["light"]]}</span> <span class="styr-muted">'
+                f"({escape(short_date(r['reported_on']))})</span>"
             )
         lead = f"<td>{escape(r['lead']) if r['lead'] else '–'}</td>" if people else ""
         out.append(

@@ -8,12 +8,12 @@ from html import escape
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.l10n import short_date
 from core.templatetags.styr import initiative_url
 from core.versioning import StaleObjectError, refused_as_stale, save_versioned
 from core.views import form_page
@@ -127,7 +127,6 @@ def _status_rows(rows: list, slug: str) -> str:
     """The status table's rows, written in one pass with the standard library's escape:
     300 initiatives × four lights and a dozen template nodes were most of the page's time.
     What the template wrote per row, byte for byte."""
-    dates: dict[datetime.date, str] = {}
     no_report = escape(_("No status report yet."))
     same = escape(_("New report, same lights"))
     out = []
@@ -142,11 +141,8 @@ def _status_rows(rows: list, slug: str) -> str:
         )
         latest = r.latest
         if latest:
-            day = latest.reported_on
-            if day not in dates:
-                dates[day] = escape(date_filter(day, "SHORT_DATE_FORMAT"))
             lights = "".join(f"<td>{light(getattr(latest, name))}</td>" for name in LIGHTS)
-            report = f"{lights}<td>{dates[day]}</td>"
+            report = f"{lights}<td>{escape(short_date(latest.reported_on))}</td>"
         else:
             report = f'<td colspan="5">{no_report}</td>'
         if not r.new_since_meeting:

@@ -112,3 +112,18 @@ def test_a_float_is_written_the_same_from_the_cache_as_without(value, places, la
         expected = format_number(value, decimals=places, **separators())
         assert decimal(value, places) == expected
         assert decimal(value, places) == expected  # the second time from the cache
+
+
+def test_a_short_date_is_written_as_the_date_filter_writes_it():
+    import datetime
+
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import translation
+
+    from core.l10n import short_date
+
+    day = datetime.date(2026, 5, 4)
+    for language in ("da", "nb", "en"):
+        with translation.override(language):
+            assert short_date(day) == date_filter(day, "SHORT_DATE_FORMAT")
+            assert short_date(None) == ""

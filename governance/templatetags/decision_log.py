@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
+from core.l10n import short_date
 from core.templatetags.styr import initiative_url, money_formatter
 
 register = template.Library()
@@ -38,7 +39,7 @@ def decision_rows(decisions, organisation) -> str:
             text += f"<br><em>{lessons}:</em> {escape(d.lessons)}"
         recorded = escape(str(d.recorded_by)) if d.recorded_by else ""
         out.append(
-            f"<tr>\n    <td>{escape(date_filter(d.decided_on, 'SHORT_DATE_FORMAT'))}</td>"
+            f"<tr>\n    <td>{escape(short_date(d.decided_on))}</td>"
             f"<td>{escape(str(d.body))}</td>\n"
             f'    <th scope="row">{escape(d.title)}<br><span class="styr-muted weight-normal">'
             f"{detail}</span></th>\n"

@@ -7,10 +7,14 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django_tasks import task
 
 from core.models import Change, record_change
+from finance.models import BusinessCase
+from organisations.models import Organisation
 
 from .models import Benefit, Measurement, MeasurementSource, PlannedValue
+from .portfolio import store_figures
 
 
 def save_plan(
@@ -66,3 +70,16 @@ def record_measurement(
             via_api=source == MeasurementSource.API,
         )
     return measurement
+
+
+@task()
+def store_missing_figures() -> int:
+    """The periodic job (settings.STYR_PERIODIC_JOBS) that stores the figures of business
+    cases and benefits that have none: rows written before figures were stored (an
+    installation upgraded past migrations finance 0004 / benefits 0005) or loaded in bulk.
+    Lists compute such rows on every request; stored, they read them. Returns how many."""
+    done = BusinessCase.objects.stale_figures().store_figures()
+    missing = Benefit.objects.filter(stored_figures__isnull=True)
+    for org in Organisation.objects.filter(pk__in=missing.values("organisation_id")):
+        done += store_figures(org, missing.filter(organisation=org).values_list("pk", flat=True))
+    return done

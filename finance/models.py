@@ -101,14 +101,17 @@ class BusinessCaseQuerySet(OrgQuerySet):
             "stored_figures", "scenario_0", "scenario_1", "assumptions", "created", "updated"
         )
 
+    def stale_figures(self) -> BusinessCaseQuerySet:
+        """Cases whose stored figures are missing or belong to an earlier version (the
+        database's side of BusinessCase.has_stored_figures)."""
+        return self.filter(
+            models.Q(stored_figures__isnull=True) | ~models.Q(figures_version=models.F("version"))
+        )
+
     def store_figures(self) -> int:
         """Store the key figures of every case whose stored ones are missing or stale (data
         loaded in bulk, or written before figures were stored). Returns how many."""
-        stale = [
-            case
-            for case in self.select_related(None).prefetch_related("lines", "risks")
-            if not case.has_stored_figures
-        ]
+        stale = list(self.stale_figures().select_related(None).prefetch_related("lines", "risks"))
         fields: list[str] = []
         for case in stale:
             values = stored_values(case.figures(), case.version)

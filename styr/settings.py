@@ -266,6 +266,7 @@ STYR_PERIODIC_JOBS = {
     "strategy.services.measure_goals": 21600.0,
     "publication.services.remind_activity_owners": 3600.0,
     "catalogue.reviews.ask_for_after_reviews": 21600.0,
+    "benefits.services.store_missing_figures": 86400.0,
 }
 
 # The address links in e-mails and calendar feeds point to.

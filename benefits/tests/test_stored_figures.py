@@ -3,13 +3,15 @@ portfolio's lists read them instead of every plan and measurement."""
 
 import datetime
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import PersonalAccessToken
 from benefits import portfolio, realisation
 from benefits.models import Benefit, Measurement
-from benefits.services import save_plan
+from benefits.services import save_plan, store_missing_figures
+from finance.models import BusinessCase
 
 from .test_views import _upload
 
@@ -132,3 +134,31 @@ def test_a_must_win_initiative_with_a_lagging_benefit_says_so_on_its_page(client
     )
     page = client.get(url).content.decode()
     assert 'id="lagging"' in page and "Én gevinst er bagud" in page
+
+
+def test_the_daily_job_stores_the_figures_of_rows_written_before_they_were_stored(
+    benefit, business_case
+):
+    Measurement.objects.create(
+        organisation=benefit.organisation,
+        benefit=benefit,
+        measured_on=datetime.date(2026, 3, 31),
+        value=900,
+    )
+    expected = stored(benefit)
+    # As an installation upgraded past the migrations that added the columns has them.
+    Benefit.objects.filter(pk=benefit.pk).update(stored_figures=None)
+    BusinessCase.objects.filter(pk=business_case.pk).update(
+        stored_figures=None, figures_version=None, key_npv=None
+    )
+
+    assert store_missing_figures.call() == 2
+
+    assert stored(benefit) == expected
+    case = BusinessCase.objects.get(pk=business_case.pk)
+    assert case.has_stored_figures and case.key_npv == business_case.figures().expected.npv
+    assert store_missing_figures.call() == 0  # nothing left to do the next day
+
+
+def test_the_job_is_one_of_the_workers_periodic_jobs():
+    assert "benefits.services.store_missing_figures" in settings.STYR_PERIODIC_JOBS

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +51,33 @@ class Tag(OrgOwned):
         return self.name
 
 
+class Link(NamedTuple):
+    """What a link to an initiative shows (core's `initiative_links` tag writes it): its
+    number and reference, title, and its track's and stage's labels in the active language."""
+
+    number: int
+    reference: str
+    title: str
+    track: str
+    stage: str
+
+
 class InitiativeQuerySet(OrgQuerySet):
+    def links(self, by: str) -> dict[object, list[Link]]:
+        """The initiatives as Links grouped by the value of `by` (a field or an annotation,
+        e.g. the focus area a link row joins), in the queryset's order: plain rows for a
+        page listing hundreds of initiatives, without a model instance for each."""
+        tracks = {key: str(label) for key, label in Track.choices}
+        stages = {key: str(label) for key, label in Stage.choices}
+        grouped: dict[object, list[Link]] = defaultdict(list)
+        for key, number, title, track, stage in self.values_list(
+            by, "number", "title", "track", "stage"
+        ):
+            grouped[key].append(
+                Link(number, reference(number), title, tracks[track], stages[stage])
+            )
+        return grouped
+
     def active(self):
         return self.filter(stage__in=ACTIVE_STAGES)
 

@@ -69,25 +69,25 @@ def options(values, chosen) -> str:
 
 
 @register.simple_tag
-def initiative_links(initiatives, slug: str, details: bool = False):
+def initiative_links(links, slug: str, details: bool = False):
     """Links "I-001 Title" to each initiative, separated by commas; with `details`, each
-    followed by its track and stage and separated by semicolons. Written in one pass with
-    the standard library's escape (what Django's escape calls, without its lazy-text
+    followed by its track and stage and separated by semicolons. `links` are rows with the
+    attributes of initiatives.models.Link (InitiativeQuerySet.links). Written in one pass
+    with the standard library's escape (what Django's escape calls, without its lazy-text
     wrapper around every value): the strategy page lists every initiative twice."""
     prefix = escape(_initiative_prefix(slug, get_script_prefix()))
     if details:
         return mark_safe(  # noqa: S308 - every value is escaped here
             "; ".join(
                 f'<a href="{prefix}{int(i.number)}/">{escape(i.reference)} {escape(i.title)}</a>'
-                f' <span class="styr-muted">({escape(str(i.get_track_display()))}, '
-                f"{escape(str(i.get_stage_display()).lower())})</span>"
-                for i in initiatives
+                f' <span class="styr-muted">({escape(i.track)}, {escape(i.stage.lower())})</span>'
+                for i in links
             )
         )
     return mark_safe(  # noqa: S308 - every value is escaped here
         ", ".join(
             f'<a href="{prefix}{int(i.number)}/">{escape(i.reference)} {escape(i.title)}</a>'
-            for i in initiatives
+            for i in links
         )
     )
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext_lazy as _
 
 from core.models import DecimalField, OrgOwned, OrgQuerySet
@@ -99,6 +100,15 @@ class BusinessCaseQuerySet(OrgQuerySet):
         from its lines and the fields to_data() reads, which stay."""
         return self.defer(
             "stored_figures", "scenario_0", "scenario_1", "assumptions", "created", "updated"
+        )
+
+    def with_expected_benefits(self) -> BusinessCaseQuerySet:
+        """For sums of many cases' benefits (a strategy's action plan): without the stored
+        JSON figures but with the one part of them such a sum reads, the expected benefits
+        per year (`stored_benefits`, read by the database from the JSON), so the sensitivity
+        scenarios and the rest are not sent and decoded. See expected_benefits()."""
+        return self.with_key_figures().annotate(
+            stored_benefits=KeyTransform("benefits", KeyTransform("expected", "stored_figures"))
         )
 
     def stale_figures(self) -> BusinessCaseQuerySet:
@@ -242,6 +252,19 @@ class BusinessCase(OrgOwned, Versioned):
     def has_stored_figures(self) -> bool:
         return self.stored_figures is not None and self.figures_version == self.version
 
+    @property
+    def has_stored_benefits(self) -> bool:
+        """Loaded with_expected_benefits() and stored for the current version."""
+        stored = getattr(self, "stored_benefits", None)
+        return stored is not None and self.figures_version == self.version
+
+    def expected_benefits(self) -> tuple[float, ...]:
+        """The expected benefits per year of the case's horizon: stored (loaded
+        with_expected_benefits()), or computed from the lines and risks (prefetch them)."""
+        if self.has_stored_benefits:
+            return tuple(self.stored_benefits)
+        return figures_from_data(self.to_data()).expected.benefits
+
     def figures(self, lines=None, risks=None) -> calc.Figures:
         """The case's key figures (NPV, interval, payback, sensitivity) from finance.calc:
         those stored with the current version, or computed from the lines and risks."""
@@ -301,12 +324,16 @@ def case_from_data(data: dict) -> calc.Case:
     )
 
 
-def with_figures_at_hand(cases: list[BusinessCase], *, full: bool = False) -> list[BusinessCase]:
-    """Cases loaded with_key_figures(), each able to give key_figures() (with `full`:
-    figures(), loaded with the stored JSON) without a query of its own: one without stored
-    figures (loaded before they were stored) is replaced by the whole case with its lines
-    and risks, all such fetched at once."""
-    missing = [c.pk for c in cases if not (c.has_stored_figures if full else c.has_key_figures)]
+def with_figures_at_hand(
+    cases: list[BusinessCase], *, benefits: bool = False
+) -> list[BusinessCase]:
+    """Cases loaded with_key_figures(), each able to give key_figures() (with `benefits`:
+    loaded with_expected_benefits(), expected_benefits()) without a query of its own: one
+    without stored figures (loaded before they were stored) is replaced by the whole case
+    with its lines and risks, all such fetched at once."""
+    missing = [
+        c.pk for c in cases if not (c.has_stored_benefits if benefits else c.has_key_figures)
+    ]
     if not missing:
         return cases
     whole = (

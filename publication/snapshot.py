@@ -16,7 +16,6 @@ from collections import defaultdict
 from django.db.models import Prefetch
 
 from cycle.models import CycleEvent
-from finance.calc import Figures
 from finance.models import BusinessCase, with_figures_at_hand
 from governance.models import Body, Mandate
 from initiatives.models import Initiative, reference
@@ -154,14 +153,15 @@ def action_plan(strategy: Strategy) -> dict | None:
     ):
         goals_of[initiative_id].append(title)
     cases = defaultdict(dict)
-    # The stored figures, not every case's lines and risks (most of the snapshot's time).
+    # The stored benefits per year, not every case's lines and risks nor its whole stored
+    # figures (each had been most of the snapshot's time).
     for case in with_figures_at_hand(
         list(
-            BusinessCase.objects.for_org(strategy.organisation).filter(
-                initiative_id__in=[i.pk for i in initiatives.values()]
-            )
+            BusinessCase.objects.for_org(strategy.organisation)
+            .filter(initiative_id__in=[i.pk for i in initiatives.values()])
+            .with_expected_benefits()
         ),
-        full=True,
+        benefits=True,
     ):
         cases[case.initiative_id][case.variant or "base"] = case
     rows = []
@@ -182,9 +182,8 @@ def action_plan(strategy: Strategy) -> dict | None:
         row_benefits = [0.0] * n
         case = cases[ini.pk].get(sel["variant"]) or next(iter(cases[ini.pk].values()), None)
         if case is not None:
-            figures: Figures = case.figures()
             first = case.first_year if ini.stage in UNDERWAY else years[sel["start"]]
-            for k, amount in enumerate(figures.expected.benefits):
+            for k, amount in enumerate(case.expected_benefits()):
                 index = first + k - years[0]
                 if 0 <= index < n:
                     row_benefits[index] = float(amount)

@@ -123,3 +123,31 @@ def test_cases_without_stored_key_figures_are_computed_without_a_query_each(
     npv_cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[5] for row in rows]
     assert len(npv_cells) == 4
     assert all(npv in cell for cell in npv_cells)
+
+
+def test_a_sum_of_benefits_reads_only_the_stored_benefits_and_computes_the_cases_without(
+    business_case, initiative
+):
+    from finance.models import with_figures_at_hand
+
+    business_case.store_figures()
+    stale = BusinessCase.objects.get(pk=business_case.pk)
+    stale.pk, stale.variant = None, "high"
+    stale.save()
+    BusinessCase.objects.filter(pk=stale.pk).update(stored_figures=None)
+    lines = list(business_case.lines.all())
+    for line in lines:
+        line.pk, line.business_case_id = None, stale.pk
+    CaseLine.objects.bulk_create(lines)
+    with CaptureQueriesContext(connection) as ctx:
+        cases = with_figures_at_hand(
+            list(BusinessCase.objects.filter(initiative=initiative).with_expected_benefits()),
+            benefits=True,
+        )
+        benefits = {c.variant: c.expected_benefits() for c in cases}
+    assert len(ctx.captured_queries) == 4  # the cases; the one without, its lines and risks
+    # The stored figures are not read whole, only their benefits' JSON path.
+    assert "stored_figures" in next(c for c in cases if not c.variant).get_deferred_fields()
+    assert 'AS "stored_benefits"' in ctx.captured_queries[0]["sql"]
+    expected = _live(business_case).expected.benefits
+    assert benefits == {"": expected, "high": expected} and any(expected)

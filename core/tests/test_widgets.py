@@ -2,10 +2,12 @@
 
 import pytest
 from django import forms
+from django.forms.utils import flatatt
 from django.test.utils import override_settings
+from django.utils.safestring import mark_safe
 from pytest_django.asserts import assertHTMLEqual
 
-from core.widgets import FastSelect, FastSelectMultiple
+from core.widgets import FastSelect, FastSelectMultiple, flat_attributes
 
 CHOICES = [("", "---------"), ("a", "Alfa & <b>beta</b>"), (1, "Én"), ("c", "C")]
 GROUPED = [("", "Ingen"), ("Gruppe <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")]
@@ -70,3 +72,16 @@ def test_a_model_fields_checkboxes_cost_one_query(org, django_assert_num_queries
 
     with django_assert_num_queries(1):  # the choices once; no count first
         assert _options(TagForm()["tags"], "checkboxes")["count"] == 3
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {},
+        {"id": "id_x", "required": True, "disabled": False, "class": "form-select"},
+        {"title": 'a "quoted" <b>&</b>', "data-x": 3, "aria-describedby": None, "multiple": True},
+        {"z": "1", "a": "2", "hidden": True, "autofocus": True, "label": mark_safe("<i>")},
+    ],
+)
+def test_attributes_are_written_as_djangos_flatatt_writes_them(attrs):
+    assert flat_attributes(attrs) == flatatt(attrs)

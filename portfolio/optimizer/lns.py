@@ -23,7 +23,7 @@ import time
 import highspy
 import numpy as np
 
-from .model import add_rows, highs, warm_start
+from .model import add_columns, add_rows, highs, warm_start
 
 # Seconds one sub-problem may take, and the share of columns freed at first.
 SUB_LIMIT = 2.0
@@ -83,9 +83,7 @@ def _core_order(cost: np.ndarray, rows, deadline: float) -> np.ndarray:
     first, then by the size of their reduced cost."""
     cols = len(cost)
     h = highs(max(0.05, deadline - time.monotonic()), 1e-6, False, 1)
-    h.addVars(cols, np.zeros(cols), np.ones(cols))
-    h.changeColsCost(cols, np.arange(cols, dtype=np.int32), cost)
-    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    add_columns(h, cost, integer=np.zeros(cols))  # the LP relaxation
     add_rows(h, rows)
     h.run()
     solution = h.getSolution()
@@ -99,15 +97,10 @@ def _core_order(cost: np.ndarray, rows, deadline: float) -> np.ndarray:
 
 def _solve_around(cost, rows, centre, free, limit: float) -> tuple[np.ndarray | None, bool]:
     """The best plan that agrees with `centre` outside `free`, within `limit` seconds."""
-    cols = len(cost)
     lower, upper = centre.copy(), centre.copy()
     lower[free], upper[free] = 0.0, 1.0
     h = highs(limit, 1e-9, False, 1)
-    h.addVars(cols, lower, upper)
-    idx = np.arange(cols, dtype=np.int32)
-    h.changeColsIntegrality(cols, idx, np.ones(cols, dtype=np.uint8))
-    h.changeColsCost(cols, idx, cost)
-    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    add_columns(h, cost, lower=lower, upper=upper)
     add_rows(h, rows)
     h.setSolution(warm_start(centre))
     h.run()

@@ -76,7 +76,8 @@ def solve(
     plans = [start] if start and not check(problem, start) else []
     if baseline is not None and baseline.complete and baseline.selected:
         plans.append(baseline.selected)
-    first = max((_columns(problem, model, p) for p in plans), key=model.values().dot, default=None)
+    values = model.values()  # the value of each column, once
+    first = max((_columns(problem, model, p) for p in plans), key=values.dot, default=None)
     # The time limit covers the whole call: building the model and the greedy count too, and
     # READING_TIME is kept back for turning the plan into the answer.
     remaining = (
@@ -85,7 +86,7 @@ def solve(
         else max(0.1, time_limit - READING_TIME - (time.monotonic() - began))
     )
     spec = Spec(
-        cost=model.values(),
+        cost=values,
         rows=model.rows,
         start=first,
         gap=gap,
@@ -112,7 +113,7 @@ def solve(
     helper = cols >= HELPER_FROM and time_limit is not None
     outcome = runner.run(spec, time_limit=remaining, improving=improving, tick=tick, helper=helper)
     x = outcome.x
-    if first is not None and (x is None or model.values().dot(first) > model.values().dot(x)):
+    if first is not None and (x is None or values.dot(first) > values.dot(x)):
         x = first  # stopped or killed before HiGHS reported the plan it started from
     elapsed = time.monotonic() - began
     if outcome.status == runner.INFEASIBLE:
@@ -141,7 +142,7 @@ def solve(
             greedy=baseline,
         )
     selected = model.selected(x)
-    objective = float(sum(model.values()[x > 0.5]))
+    objective = float(sum(values[x > 0.5]))
     bound = outcome.bound
     optimal = outcome.status == runner.OPTIMAL
     if bound is None or optimal and bound < objective:

@@ -112,6 +112,23 @@ def highs(time_limit: float | None, gap: float, log: bool, threads: int | None =
     return h
 
 
+def add_columns(h, cost, *, lower=None, upper=None, integer=None, maximize: bool = True) -> None:
+    """The columns of a HiGHS model and its objective: `cost` per column, bounds `lower`
+    (0 by default) to `upper` (1 by default), integer unless `integer` says which are."""
+    count = len(cost)
+    if count:
+        h.addVars(
+            count,
+            np.zeros(count) if lower is None else np.asarray(lower, dtype=float),
+            np.ones(count) if upper is None else np.asarray(upper, dtype=float),
+        )
+        idx = np.arange(count, dtype=np.int32)
+        flags = np.ones(count) if integer is None else np.asarray(integer)
+        h.changeColsIntegrality(count, idx, flags.astype(np.uint8))
+        h.changeColsCost(count, idx, np.asarray(cost, dtype=float))
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize if maximize else highspy.ObjSense.kMinimize)
+
+
 def add_rows(h, rows, n_cols_offset: int = 0) -> None:
     if not rows:
         return

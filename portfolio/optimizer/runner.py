@@ -35,7 +35,7 @@ import highspy
 import numpy as np
 
 from . import lns
-from .model import add_rows, highs, warm_start
+from .model import add_columns, add_rows, highs, warm_start
 
 # Seconds the parent waits past the limit (or past "stop") before it kills the child.
 GRACE = 0.25
@@ -70,14 +70,13 @@ class Spec:
 class Outcome:
     """How a run ended: `status` (one of the constants above), the best plan `x` (None when
     there is none), the proven `bound`, seconds to the first plan, and whether it was stopped
-    on request or killed at the deadline."""
+    on request (a child killed at the deadline ends as LIMIT with the last bound it reported)."""
 
     status: str
     x: np.ndarray | None
     bound: float | None
     first: float | None = None
     stopped: bool = False
-    killed: bool = False
 
 
 # improving(elapsed, x, primal, dual, gap) and tick(elapsed, primal, dual, gap) -> stop?
@@ -193,7 +192,7 @@ def run(
     if not result:
         if not killed and child.exitcode not in (0, None):
             raise RuntimeError(f"HiGHS ended unexpectedly (exit code {child.exitcode})")
-        return Outcome(LIMIT, best, dual, first, stopped=stopped, killed=True)
+        return Outcome(LIMIT, best, dual, first, stopped=stopped)
     _kind, status, x, bound = result
     if x is not None:
         better(x)
@@ -216,21 +215,7 @@ def _stop(conn, deadline: float | None, already: bool) -> tuple[bool, float | No
 def build(spec: Spec, time_limit: float | None):
     """The HiGHS instance for `spec` (also used in-process by tests)."""
     h = highs(time_limit, spec.gap, spec.log, spec.threads)
-    count = len(spec.cost)
-    if count:
-        upper = np.ones(count) if spec.upper is None else np.asarray(spec.upper, dtype=float)
-        h.addVars(count, np.zeros(count), upper)
-        idx = np.arange(count, dtype=np.int32)
-        integer = (
-            np.ones(count, dtype=np.uint8)
-            if spec.integer is None
-            else np.asarray(spec.integer, dtype=np.uint8)
-        )
-        h.changeColsIntegrality(count, idx, integer)
-        h.changeColsCost(count, idx, np.asarray(spec.cost, dtype=float))
-    h.changeObjectiveSense(
-        highspy.ObjSense.kMaximize if spec.maximize else highspy.ObjSense.kMinimize
-    )
+    add_columns(h, spec.cost, upper=spec.upper, integer=spec.integer, maximize=spec.maximize)
     add_rows(h, spec.rows)
     if spec.start is not None:
         h.setSolution(warm_start(spec.start))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 from organisations.permissions import Perm
+from strategy.models import FocusArea
 
 from .tracks import (
     ACTIVE_STAGES,
@@ -94,9 +95,10 @@ class InitiativeQuerySet(OrgQuerySet):
         return counts["joint"] / counts["total"] * 100 if counts["total"] else None
 
     def with_list_relations(self):
-        """What the portfolio list shows, fetched in a constant number of queries."""
-        return self.select_related("initiative_lead", "benefit_owner").prefetch_related(
-            "focus_areas__theme", "tags"
+        """What the portfolio list shows (lead, focus areas' titles, tags), fetched in a
+        constant number of queries."""
+        return self.select_related("initiative_lead").prefetch_related(
+            models.Prefetch("focus_areas", queryset=FocusArea.objects.only("id", "title")), "tags"
         )
 
 

@@ -137,17 +137,18 @@ def action_plan(strategy: Strategy) -> dict | None:
     items = {item["id"]: item for item in run.problem["initiatives"]}
     selected = sorted(run.result["selected"], key=lambda s: (s["start"], s["id"]))
     numbers = [run.labels.get(s["id"], {}).get("number") for s in selected]
+    # Plain rows, and the plan's initiatives as a subquery for the goals and cases rather
+    # than a list of a few hundred ids bound into each query.
+    chosen = Initiative.objects.for_org(strategy.organisation).filter(
+        number__in=[x for x in numbers if x is not None]
+    )
     initiatives = {
         i.number: i
-        for i in Initiative.objects.for_org(strategy.organisation)
-        .filter(number__in=[x for x in numbers if x is not None])
-        .only("id", "number", "title", "track", "source", "stage")
+        for i in chosen.values_list("id", "number", "title", "track", "source", "stage", named=True)
     }
     goals_of = defaultdict(list)
     for initiative_id, title in (
-        Initiative.business_goals.through.objects.filter(
-            initiative_id__in=[i.pk for i in initiatives.values()]
-        )
+        Initiative.business_goals.through.objects.filter(initiative__in=chosen.values("id"))
         .order_by("businessgoal__order", "businessgoal_id")
         .values_list("initiative_id", "businessgoal__title")
     ):
@@ -158,7 +159,7 @@ def action_plan(strategy: Strategy) -> dict | None:
     for case in with_figures_at_hand(
         list(
             BusinessCase.objects.for_org(strategy.organisation)
-            .filter(initiative_id__in=[i.pk for i in initiatives.values()])
+            .filter(initiative__in=chosen.values("id"))
             .with_expected_benefits()
         ),
         benefits=True,
@@ -180,7 +181,7 @@ def action_plan(strategy: Strategy) -> dict | None:
             if sel["start"] + k < n:
                 row_investment[sel["start"] + k] = float(amount)
         row_benefits = [0.0] * n
-        case = cases[ini.pk].get(sel["variant"]) or next(iter(cases[ini.pk].values()), None)
+        case = cases[ini.id].get(sel["variant"]) or next(iter(cases[ini.id].values()), None)
         if case is not None:
             first = case.first_year if ini.stage in UNDERWAY else years[sel["start"]]
             for k, amount in enumerate(case.expected_benefits()):
@@ -198,7 +199,7 @@ def action_plan(strategy: Strategy) -> dict | None:
                 "joint": ini.source in JOINT_SOURCES,
                 "start": years[sel["start"]],
                 "variant": sel["variant"],
-                "business_goals": goals_of[ini.pk],
+                "business_goals": goals_of[ini.id],
                 "investment": [round(v, 2) for v in row_investment],
                 "benefits": [round(v, 2) for v in row_benefits],
             }

@@ -85,6 +85,11 @@ def styr(r, b, p, limit: float) -> tuple[float, float]:
 
 
 def _in_child(conn, which: str, args, limit: float) -> None:
+    # HiGHS prints its banner from its constructor, before output_flag is set: keep it off
+    # the table this script prints (the answer goes through the pipe).
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
     conn.send((which, *(plain if which == "plain" else styr)(*args, limit)))
 
 

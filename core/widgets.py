@@ -53,6 +53,26 @@ def selection(widget, value) -> Callable[[str], bool]:
     return selected
 
 
+def _options(choices, selected: Callable[[str], bool]) -> str:
+    """The <option>s (and <optgroup>s) of `choices`, `selected` asked once per option in
+    order. A module function, not a closure calling itself: such a closure is a reference
+    cycle that only the garbage collector frees (300 selects a page left 4,000 objects)."""
+    out = []
+    for option_value, label in choices:
+        if isinstance(label, (list, tuple)):
+            out.append(
+                f'<optgroup label="{escape_label(option_value)}">'
+                f"{_options(label, selected)}</optgroup>"
+            )
+            continue
+        text = "" if option_value is None else str(option_value)
+        out.append(
+            f'<option value="{escape(text)}"{" selected" if selected(text) else ""}>'
+            f"{escape_label(label)}</option>"
+        )
+    return "".join(out)
+
+
 class FastSelectMixin:
     """Writes what forms.Select's templates write: the attributes as flatatt does, an
     <option> per choice with `selected` on the chosen (only the first match unless
@@ -63,27 +83,8 @@ class FastSelectMixin:
         if self.allow_multiple_selected:
             final["multiple"] = True
         selected = selection(self, value)
-
-        def options(choices) -> str:
-            out = []
-            for option_value, label in choices:
-                if isinstance(label, (list, tuple)):
-                    out.append(
-                        f'<optgroup label="{escape_label(option_value)}">'
-                        f"{options(label)}</optgroup>"
-                    )
-                    continue
-                text = "" if option_value is None else str(option_value)
-                out.append(
-                    f'<option value="{escape(text)}"{" selected" if selected(text) else ""}>'
-                    f"{escape_label(label)}</option>"
-                )
-            return "".join(out)
-
-        attributes = flat_attributes(final)
-        return mark_safe(
-            f'<select name="{escape(name)}"{attributes}>{options(self.choices)}</select>'
-        )
+        attributes, options = flat_attributes(final), _options(self.choices, selected)
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')
 
 
 class FastSelect(FastSelectMixin, forms.Select):

@@ -1,5 +1,7 @@
 """The select boxes written in one pass say exactly what Django's templates say."""
 
+import gc
+
 import pytest
 from django import forms
 from django.forms.utils import flatatt
@@ -85,3 +87,19 @@ def test_a_model_fields_checkboxes_cost_one_query(org, django_assert_num_queries
 )
 def test_attributes_are_written_as_djangos_flatatt_writes_them(attrs):
     assert flat_attributes(attrs) == flatatt(attrs)
+
+
+def test_a_select_leaves_nothing_for_the_garbage_collector():
+    # A page of 300 selects left 4,000 objects in reference cycles (a closure calling
+    # itself), freed only by collections that then fell inside later requests.
+    widget = FastSelect(choices=GROUPED)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        widget.render("f", "y", ATTRS)
+        gc.collect()
+        cyclic = list(gc.garbage)
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert cyclic == []

@@ -34,6 +34,9 @@ def _portfolio_rows(initiatives, slug: str) -> str:
     """The overview table's rows, written in one pass with the standard library's escape
     (what the template wrote, byte for byte): the landing page of every member."""
     ambition = escape(_("Ambition"))
+    tags_of, areas_of = Initiative.objects.filter(
+        pk__in=[i.pk for i in initiatives]
+    ).tag_and_area_names()
 
     def day(value) -> str:
         return escape(short_date(value)) or "—"
@@ -41,7 +44,7 @@ def _portfolio_rows(initiatives, slug: str) -> str:
     out = []
     for i in initiatives:
         tags = "".join(
-            f' <span class="badge badge-info">{escape(t.name)}</span>' for t in i.tags.all()
+            f' <span class="badge badge-info">{escape(name)}</span>' for name in tags_of[i.pk]
         )
         track = escape(str(i.get_track_display()))
         if i.ambition:
@@ -49,7 +52,7 @@ def _portfolio_rows(initiatives, slug: str) -> str:
                 f'<br><span class="styr-muted">{ambition}: '
                 f"{escape(str(i.get_ambition_display()).lower())}</span>"
             )
-        areas = ", ".join(escape(fa.title) for fa in i.focus_areas.all()) or "—"
+        areas = ", ".join(escape(title) for title in areas_of[i.pk]) or "—"
         lead = escape(str(i.initiative_lead)) if i.initiative_lead else "—"
         out.append(
             f"\n      <tr>\n        <td>{escape(i.reference)}</td>\n"
@@ -68,7 +71,9 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     org = request.organisation
     filters = PortfolioFilterForm(request.GET or None, organisation=org)
     qs = filters.filter(Initiative.objects.for_org(org))
-    page = Paginator(qs.with_list_relations(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(qs.select_related("initiative_lead"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     params = request.GET.copy()
     params.pop("page", None)
     sort_params = params.copy()

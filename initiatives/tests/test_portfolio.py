@@ -2,7 +2,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from initiatives.models import Initiative
+from initiatives.models import Initiative, Tag
+from strategy.models import FocusArea
 
 
 def _make(org, n, **kw):
@@ -64,3 +65,24 @@ def test_the_track_page_shows_governance_and_dependents(client, member, org, ini
     html = client.get(f"/{org.slug}/tracks/prerequisite/").content.decode()
     assert "I-001" in html and "Netværk" in html
     assert client.get(f"/{org.slug}/tracks/nonsense/").status_code == 404
+
+
+def test_a_row_shows_its_tags_by_name_and_its_focus_areas_in_their_order(
+    client, member, org, strategy, initiative
+):
+    first = strategy.focus_areas.first()
+    later = FocusArea.objects.create(
+        organisation=org, strategy=strategy, theme=first.theme, title="Data & <AI>", order=9
+    )
+    initiative.focus_areas.add(later)
+    initiative.tags.add(
+        *(Tag.objects.create(organisation=org, name=name) for name in ("Zeta", "AI <&>"))
+    )
+    _make(org, 2)  # no tags, no focus areas
+    client.force_login(member)
+    html = client.get(f"/{org.slug}/").content.decode()
+    row = html[html.index("I-001") : html.index("I-002")]
+    assert row.index("AI &lt;&amp;&gt;") < row.index("Zeta")
+    assert f"{first.title}, Data &amp; &lt;AI&gt;" in row
+    other_row = html[html.index("I-002") :].split("</tr>")[0]
+    assert "badge" not in other_row and "<td>—</td>" in other_row

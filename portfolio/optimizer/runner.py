@@ -26,6 +26,7 @@ import dataclasses
 import multiprocessing
 import multiprocessing.connection
 import os
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -105,6 +106,7 @@ def run(
     theirs.close()
     deadline = None if time_limit is None else began + time_limit + GRACE
     aid = aid_conn = None
+    to_aid: queue.SimpleQueue = queue.SimpleQueue()
     if helper and time_limit is not None:
         aid_conn, aid_end = _CONTEXT.Pipe()
         aid = _CONTEXT.Process(
@@ -114,6 +116,7 @@ def run(
         )
         aid.start()
         aid_end.close()
+        threading.Thread(target=_forward, args=(to_aid, aid_conn), daemon=True).start()
     best: np.ndarray | None = None
     best_value = -np.inf
     primal = dual = gap = None
@@ -151,8 +154,7 @@ def run(
                     _kind, elapsed, x, primal, dual, gap = message
                     if better(x):
                         if aid_conn is not None:
-                            with contextlib.suppress(OSError):
-                                aid_conn.send(x)
+                            to_aid.put(x)
                         if improving is not None and improving(elapsed, x, primal, dual, gap):
                             stopped, deadline = _stop(ours, deadline, stopped)
                 elif kind == "improving":  # from the helper
@@ -179,16 +181,16 @@ def run(
                     stopped, deadline = _stop(ours, deadline, stopped)
     finally:
         for process in (child, aid):
-            if process is not None and process.is_alive() and (process is aid or not result):
+            if process is None:
+                continue
+            if process.is_alive() and (process is aid or not result):
                 process.kill()
-                # Not waited for: the kernel's teardown of a large killed process took
-                # 0.4 s under load, past the promise. multiprocessing reaps it later.
-                process.join(timeout=0.05)
-            elif process is not None:
-                process.join(timeout=5)
+            # Neither waited for long: a child that answered is only tearing HiGHS down, a
+            # killed one is torn down by the kernel (0.4 s under load, past the promise).
+            # multiprocessing reaps them later.
+            process.join(timeout=0.05)
+        to_aid.put(None)
         ours.close()
-        if aid_conn is not None:
-            aid_conn.close()
     if not result:
         if not killed and child.exitcode not in (0, None):
             raise RuntimeError(f"HiGHS ended unexpectedly (exit code {child.exitcode})")
@@ -197,6 +199,23 @@ def run(
     if x is not None:
         better(x)
     return Outcome(status, best, bound, first, stopped=stopped)
+
+
+def _forward(plans: queue.SimpleQueue, conn) -> None:
+    """Hand HiGHS's plans to the helper, the newest only, from a thread of its own: a plan
+    is larger than a pipe's buffer and the helper reads only between its sub-problems (up
+    to lns.SUB_LIMIT seconds), so a send from the main loop blocked it past the deadline
+    (4.6 s for a 3 s limit under load). Ends at None or when the helper is gone. Nobody
+    closes the connection while this thread may write to it: it closes when the last
+    reference to it, this thread's or run()'s, is gone."""
+    with contextlib.suppress(OSError, ValueError):  # the helper ended or was killed
+        while True:
+            x = plans.get()
+            while not plans.empty():
+                x = plans.get_nowait()  # a newer plan replaces one not yet sent
+            if x is None:
+                return
+            conn.send(x)
 
 
 def _relative(diff: float, value: float) -> float:

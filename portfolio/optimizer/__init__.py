@@ -37,7 +37,10 @@ Semantics:
 
 The model is a 0-1 programme with one variable per (initiative, variant, start). Each
 `requires` is written cumulatively (for every period p: "started by p" of the dependant is at
-most "started by p" of the prerequisite), which is tighter than one row per start.
+most "started by p" of the prerequisite), which is tighter than one row per start. A limit's
+row is divided by its largest number when it holds money (coefficients above 10,000: budgets
+in millions beside 0-1 rows slowed HiGHS's proofs); rows of hours or counts stay as written,
+so a problem that is a textbook knapsack reaches HiGHS as the textbook model.
 
 The solution (see `Solution.to_dict`) reports `status` (`optimal`, `feasible`, `infeasible`,
 or `unknown` when the time limit came before any solution), `objective`, `bound` (the proven

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portfolio import optimizer as opt
+from portfolio.optimizer.model import Model
 
 EXAMPLE = {
     "periods": ["2027", "2028", "2029", "2030"],
@@ -85,6 +86,23 @@ def test_it_solves_the_example_from_the_issue():
     assert sol.usage["capacities"]["project_managers"]["used"] == [0, 900, 600, 200]
     assert sol.gap == 0 and sol.bound == pytest.approx(35.0)
     assert opt.check(problem, sol.selected) == []
+
+
+def test_money_rows_are_scaled_to_about_one_and_rows_of_hours_are_left_as_written():
+    model = Model(opt.parse_problem(EXAMPLE))
+    model.build()
+    rows = {(kind, name, t): model.rows[row] for kind, name, t, row, _scale in model.limit_rows}
+    scales = {(kind, name, t): scale for kind, name, t, _row, scale in model.limit_rows}
+    money = rows[("budget", "investment", 0)]
+    assert money[1] == 1.0  # 5,000,000 of 5,000,000
+    assert max(money[3]) == 4_000_000 / 5_000_000  # B costs 4,000,000
+    assert scales[("budget", "investment", 0)] == 5_000_000
+    # Hours (and a knapsack's weights) are small numbers HiGHS scales well itself; scaling
+    # them sent it down a worse path than plain HiGHS on Chu-Beasley instances.
+    hours = rows[("capacity", "project_managers", 0)]
+    assert hours[1] == 3000
+    assert sorted(hours[3]) == [400, 900]
+    assert scales[("capacity", "project_managers", 0)] == 1.0
 
 
 def test_it_reports_the_greedy_baseline_beside_the_optimum():

@@ -5,12 +5,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import Choices
 from core.versioning import VersionedFormMixin
 from organisations.permissions import Perm
 from strategy.models import BusinessGoal, FocusArea, Theme
 
 from .graph import find_cycle
-from .models import REFERENCE_PREFIX, Initiative, Tag, reference
+from .models import REFERENCE_PREFIX, Initiative, Tag, named, reference
 from .tracks import DEFAULT_ENGAGEMENT, DEFAULT_OWNER, FREE_STAGES, Ambition, Source, Stage, Track
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -104,12 +105,12 @@ class InitiativeForm(VersionedFormMixin, forms.ModelForm):
             )
         self.fields["depends_on"].queryset = others.order_by("number")
         self.fields["alternatives"].queryset = others.order_by("number")
-        # Both lists offer the same initiatives: read them once (300 in a large portfolio);
-        # the fields still validate against their querysets.
-        choices = [
-            (i.pk, self.fields["depends_on"].label_from_instance(i))
-            for i in others.order_by("number")
-        ]
+        # Both lists offer the same initiatives: read them once (300 in a large portfolio)
+        # as plain rows; the fields still validate against their querysets.
+        choices = Choices(
+            (pk, named(number, title))
+            for pk, number, title in others.order_by("number").values_list("pk", "number", "title")
+        )
         self.fields["depends_on"].choices = choices
         self.fields["alternatives"].choices = choices
         self.fields["track"].choices = list(Track.choices)

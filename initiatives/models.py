@@ -34,6 +34,11 @@ def reference(number: int) -> str:
     return f"{REFERENCE_PREFIX}{number:03d}"
 
 
+def named(number: int, title: str) -> str:
+    """An initiative as lists name it: "I-001 Selvbetjening"."""
+    return f"{reference(number)} {title}"
+
+
 class Tag(OrgOwned):
     """A free label the office uses to group initiatives (e.g. "AI", "Borgerservice")."""
 
@@ -237,7 +242,7 @@ class Initiative(OrgOwned, Versioned):
         verbose_name_plural = _("initiatives")
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
+        return named(self.number, self.title)
 
     @property
     def reference(self) -> str:

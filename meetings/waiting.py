@@ -22,7 +22,7 @@ from benefits.portfolio import lagging_initiatives
 from governance.models import Body, DecisionKind
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
-from portfolio.models import RunKind, Scenario, ScenarioStatus
+from portfolio.models import Scenario, ScenarioStatus
 from reporting.status import red_initiatives
 
 from .models import AgendaItem, ItemKind
@@ -129,9 +129,9 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
                 )
             )
     if held[DecisionKind.COMMIT_SCENARIO]:
-        for scenario in Scenario.objects.for_org(org).filter(status=ScenarioStatus.DRAFT):
-            run = scenario.latest_run(RunKind.SOLVE)  # a handful of scenarios per strategy
-            solved = run and run.result and run.result.get("status") in ("optimal", "feasible")
+        drafts = Scenario.objects.for_org(org).filter(status=ScenarioStatus.DRAFT)
+        for scenario in drafts.with_latest_solve():
+            solved = scenario.latest_solve in ("optimal", "feasible")
             if solved and fresh(ItemKind.SCENARIO, None, scenario.pk):
                 items.append(
                     Waiting(

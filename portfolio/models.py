@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -115,6 +117,21 @@ class ScenarioStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+class ScenarioQuerySet(OrgQuerySet):
+    def with_latest_solve(self) -> ScenarioQuerySet:
+        """Each scenario with `latest_solve`: the status the optimiser gave its latest solve
+        ("optimal", "feasible", ...; None before one finished), read from the run's result
+        by the database, without loading any run's problem or result."""
+        latest = SolveRun.objects.filter(scenario=OuterRef("pk"), kind=RunKind.SOLVE).order_by(
+            "-created", "-pk"
+        )
+        return self.annotate(
+            latest_solve=Subquery(
+                latest.annotate(solved=KeyTextTransform("status", "result")).values("solved")[:1]
+            )
+        )
+
+
 class Scenario(OrgOwned, Versioned):
     """A what-if for the action plan, e.g. "Budget 2027, proposal".
 
@@ -165,6 +182,8 @@ class Scenario(OrgOwned, Versioned):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = ScenarioQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created"]
         verbose_name = _("scenario")
@@ -177,8 +196,16 @@ class Scenario(OrgOwned, Versioned):
     def years(self) -> list[int]:
         return [self.first_year + k for k in range(self.periods)]
 
-    def latest_run(self, kind: str = "solve"):
-        return self.runs.filter(kind=kind).order_by("-created", "-pk").first()
+    def latest_run(self, kind: str = "solve", *, problem: bool = True):
+        """The latest run of a kind; without `problem`, its problem's JSON (every
+        initiative's profiles, the largest column) stays unread but for its periods
+        (`SolveRun.periods`), as pages show only those."""
+        runs = self.runs.filter(kind=kind).order_by("-created", "-pk")
+        if not problem:
+            runs = runs.defer("problem").annotate(
+                problem_periods=KeyTransform("periods", "problem")
+            )
+        return runs.first()
 
 
 class LimitKind(models.TextChoices):
@@ -319,3 +346,10 @@ class SolveRun(OrgOwned):
     @property
     def is_active(self) -> bool:
         return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
+
+    @property
+    def periods(self) -> list[str]:
+        """The problem's periods, read alone where the run came without its problem."""
+        if "problem_periods" in self.__dict__:
+            return self.problem_periods
+        return self.problem["periods"]

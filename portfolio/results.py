@@ -86,7 +86,7 @@ def result_context(run: SolveRun | None, currency: str) -> dict:
         context["progress_selected"] = len(run.progress.get("selected") or [])
     if not result or run.kind != "solve":
         return context
-    periods = run.problem["periods"]
+    periods = run.periods
     labels = run.labels
     context["status_label"] = STATUS_LABELS.get(result["status"], lambda: result["status"])()
     context["result"] = result

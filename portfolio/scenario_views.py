@@ -109,8 +109,8 @@ def _limit_names(request: HttpRequest) -> list[tuple[str, str]]:
 
 def _runs_context(request: HttpRequest, scenario: Scenario) -> dict:
     currency = request.organisation.currency
-    context = result_context(scenario.latest_run(RunKind.SOLVE), currency)
-    context.update(frontier_context(scenario.latest_run(RunKind.FRONTIER), currency))
+    context = result_context(scenario.latest_run(RunKind.SOLVE, problem=False), currency)
+    context.update(frontier_context(scenario.latest_run(RunKind.FRONTIER, problem=False), currency))
     return context
 
 
@@ -327,7 +327,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     currency = request.organisation.currency
     columns = []
     for scenario in scenarios:
-        ctx = result_context(scenario.latest_run(RunKind.SOLVE), currency)
+        ctx = result_context(scenario.latest_run(RunKind.SOLVE, problem=False), currency)
         result = ctx.get("result")
         chosen = {s["id"]: s for s in result["selected"]} if result else {}
         columns.append({"scenario": scenario, "ctx": ctx, "chosen": chosen})
@@ -341,7 +341,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         cells = []
         for col in columns:
             chosen = col["chosen"].get(ident)
-            periods = col["ctx"]["run"].problem["periods"] if chosen else []
+            periods = col["ctx"]["run"].periods if chosen else []
             cells.append(
                 {"variant": variant_label(chosen["variant"]), "year": periods[chosen["start"]]}
                 if chosen

@@ -14,6 +14,7 @@ import datetime
 from collections import defaultdict
 
 from django.db.models import Prefetch
+from django.db.models.fields.json import KeyTransform
 
 from cycle.models import CycleEvent
 from finance.models import BusinessCase, with_figures_at_hand
@@ -31,8 +32,13 @@ def _num(value) -> float | None:
     return None if value is None else float(value)
 
 
-def take(strategy: Strategy) -> dict:
-    """The whole strategy as it stands now (see the module's docstring)."""
+def take(strategy: Strategy, *, for_comparison: bool = False) -> dict:
+    """The whole strategy as it stands now (see the module's docstring).
+
+    `for_comparison` leaves out what compare.py never reads — the governance, the yearly
+    cycle and the action plan's figures and business goals — for What changed, which takes
+    the draft's snapshot on every request. Such a snapshot is never stored.
+    """
     org = strategy.organisation
     focus_areas = (
         FocusArea.objects.filter(strategy=strategy)
@@ -100,12 +106,14 @@ def take(strategy: Strategy) -> dict:
             }
             for t in strategy.themes.order_by("order", "id")
         ],
-        "bodies": _bodies(org),
-        "cycle": [
+        "bodies": [] if for_comparison else _bodies(org),
+        "cycle": []
+        if for_comparison
+        else [
             {"title": e.title, "month": e.month, "day": e.day, "repeat": e.repeat}
             for e in CycleEvent.objects.for_org(org).order_by("month", "day", "pk")
         ],
-        "action_plan": action_plan(strategy),
+        "action_plan": action_plan(strategy, figures=not for_comparison),
     }
 
 
@@ -121,20 +129,23 @@ def _bodies(org) -> list[dict]:
     ]
 
 
-def action_plan(strategy: Strategy) -> dict | None:
-    """The committed scenario's plan, or None when no solved scenario is committed."""
+def action_plan(strategy: Strategy, *, figures: bool = True) -> dict | None:
+    """The committed scenario's plan, or None when no solved scenario is committed.
+
+    Without `figures`, only the plan's initiatives, starts and variants (what compare.py
+    reads): no investment or benefits, no business goals, and the run's problem unread.
+    """
     scenario = (
         Scenario.objects.filter(strategy=strategy, status=ScenarioStatus.COMMITTED)
         .select_related("committed_run")
-        .defer("committed_run__progress")
+        .defer("committed_run__progress", *(() if figures else ("committed_run__problem",)))
+        .annotate(run_periods=KeyTransform("periods", "committed_run__problem"))
         .first()
     )
     run = scenario.committed_run if scenario else None
     if run is None or run.status not in (RunStatus.DONE, RunStatus.STOPPED) or not run.result:
         return None
-    years = [int(p) for p in run.problem["periods"]]
-    n = len(years)
-    items = {item["id"]: item for item in run.problem["initiatives"]}
+    years = [int(p) for p in scenario.run_periods]
     selected = sorted(run.result["selected"], key=lambda s: (s["start"], s["id"]))
     numbers = [run.labels.get(s["id"], {}).get("number") for s in selected]
     # Plain rows, and the plan's initiatives as a subquery for the goals and cases rather
@@ -146,6 +157,41 @@ def action_plan(strategy: Strategy) -> dict | None:
         i.number: i
         for i in chosen.values_list("id", "number", "title", "track", "source", "stage", named=True)
     }
+    rows = []
+    for sel, number in zip(selected, numbers, strict=True):
+        ini = initiatives.get(number)
+        if ini is None:
+            continue
+        rows.append(
+            {
+                "number": ini.number,
+                "reference": reference(ini.number),
+                "title": ini.title,
+                "track": ini.track,
+                "joint": ini.source in JOINT_SOURCES,
+                "start": years[sel["start"]],
+                "variant": sel["variant"],
+            }
+        )
+    plan = {
+        "scenario": scenario.name,
+        "committed": scenario.committed_at.date().isoformat() if scenario.committed_at else "",
+        "years": years,
+        "rows": rows,
+    }
+    if figures:
+        plan.update(_figures(strategy, run, chosen, selected, initiatives, rows, years))
+    joint = [r for r in rows if r["joint"]]
+    plan["joint_share"] = len(joint) / len(rows) if rows else None
+    plan["by_track"] = {t.value: sum(1 for r in rows if r["track"] == t.value) for t in Track}
+    return plan
+
+
+def _figures(strategy, run, chosen, selected, initiatives, rows, years) -> dict:
+    """Each row's business goals, investment and benefits by year (added to `rows`), and the
+    plan's totals."""
+    n = len(years)
+    items = {item["id"]: item for item in run.problem["initiatives"]}
     goals_of = defaultdict(list)
     for initiative_id, title in (
         Initiative.business_goals.through.objects.filter(initiative__in=chosen.values("id"))
@@ -165,13 +211,14 @@ def action_plan(strategy: Strategy) -> dict | None:
         benefits=True,
     ):
         cases[case.initiative_id][case.variant or "base"] = case
-    rows = []
     investment = [0.0] * n
     benefits = [0.0] * n
-    for sel, number in zip(selected, numbers, strict=True):
-        ini = initiatives.get(number)
+    row_of = iter(rows)
+    for sel in selected:
+        ini = initiatives.get(run.labels.get(sel["id"], {}).get("number"))
         if ini is None:
             continue
+        row = next(row_of)
         variant = next(
             (v for v in items.get(sel["id"], {}).get("variants", []) if v["id"] == sel["variant"]),
             {},
@@ -190,28 +237,10 @@ def action_plan(strategy: Strategy) -> dict | None:
                     row_benefits[index] = float(amount)
         investment = [a + b for a, b in zip(investment, row_investment, strict=True)]
         benefits = [a + b for a, b in zip(benefits, row_benefits, strict=True)]
-        rows.append(
-            {
-                "number": ini.number,
-                "reference": reference(ini.number),
-                "title": ini.title,
-                "track": ini.track,
-                "joint": ini.source in JOINT_SOURCES,
-                "start": years[sel["start"]],
-                "variant": sel["variant"],
-                "business_goals": goals_of[ini.id],
-                "investment": [round(v, 2) for v in row_investment],
-                "benefits": [round(v, 2) for v in row_benefits],
-            }
-        )
-    joint = [r for r in rows if r["joint"]]
+        row["business_goals"] = goals_of[ini.id]
+        row["investment"] = [round(v, 2) for v in row_investment]
+        row["benefits"] = [round(v, 2) for v in row_benefits]
     return {
-        "scenario": scenario.name,
-        "committed": scenario.committed_at.date().isoformat() if scenario.committed_at else "",
-        "years": years,
-        "rows": rows,
         "investment": [round(v, 2) for v in investment],
         "benefits": [round(v, 2) for v in benefits],
-        "joint_share": len(joint) / len(rows) if rows else None,
-        "by_track": {t.value: sum(1 for r in rows if r["track"] == t.value) for t in Track},
     }

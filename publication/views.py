@@ -233,7 +233,7 @@ def published(request: HttpRequest) -> HttpResponse:
 
 def _side(strategy: Strategy, key: str) -> tuple[str, dict]:
     if key in ("", "draft"):
-        return _("the draft now"), snapshot.take(strategy)
+        return _("the draft now"), snapshot.take(strategy, for_comparison=True)
     if not key.isdigit():
         raise Http404
     version = _version(strategy, int(key))

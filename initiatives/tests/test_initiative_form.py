@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from core.models import Change
@@ -147,3 +149,39 @@ def test_people_from_another_organisation_cannot_be_chosen(client, member, outsi
     client.force_login(member)
     r = client.post(url, _data(initiative_lead=outsider.pk))
     assert "initiative_lead" in r.context["form"].errors
+
+
+def test_the_dependency_lists_offer_every_other_initiative_by_name_and_check_the_linked(
+    client, member, org, initiative
+):
+    b = Initiative.objects.create(
+        organisation=org, number=2, title="Borgerportal", track="must_win"
+    )
+    c = Initiative.objects.create(
+        organisation=org, number=3, title="Datalager", track="prerequisite"
+    )
+    initiative.depends_on.add(b)
+    client.force_login(member)
+    page = client.get(f"/{org.slug}/initiatives/1/edit/").content.decode()
+    for field in ("depends_on", "alternatives"):
+        # I-002 and I-003, not the initiative itself.
+        assert re.findall(rf'name="{field}" id="id_{field}_\d" value="(\d+)"', page) == [
+            str(b.pk),
+            str(c.pk),
+        ]
+    assert f'name="depends_on" id="id_depends_on_0" value="{b.pk}" checked' in page
+    assert f'name="alternatives" id="id_alternatives_0" value="{b.pk}">' in page
+    assert "I-002 Borgerportal" in page and "I-003 Datalager" in page
+    # An id outside the choices (another organisation's or unknown) is refused.
+    r = client.post(
+        f"/{org.slug}/initiatives/1/edit/",
+        _data(
+            title=initiative.title,
+            track="must_win",
+            result_goals="x",
+            depends_on=[999_999],
+            version=initiative.version,
+        ),
+    )
+    assert r.status_code == 200
+    assert list(initiative.depends_on.all()) == [b]

@@ -81,9 +81,22 @@ def test_a_scenario_to_commit_waits_for_the_board(bodies, org, strategy):
         status=RunStatus.DONE,
         result={"status": "optimal", "selected": []},
     )
+    # A frontier run after it does not count: the latest solve does.
+    SolveRun.objects.create(
+        organisation=org, scenario=scenario, kind="frontier", problem={}, result={"points": []}
+    )
     waiting = waiting_items(bodies["executive_board"])
     assert [(w.kind, w.scenario) for w in waiting] == [("scenario", scenario)]
     assert not [w for w in waiting_items(bodies["project_council"]) if w.kind == "scenario"]
+    # A later solve that found no plan takes it off the list again.
+    SolveRun.objects.create(
+        organisation=org,
+        scenario=scenario,
+        problem={},
+        status=RunStatus.DONE,
+        result={"status": "infeasible", "selected": []},
+    )
+    assert not [w for w in waiting_items(bodies["executive_board"]) if w.kind == "scenario"]
 
 
 def test_an_item_on_an_agenda_is_not_offered_again(meeting, council, initiative):

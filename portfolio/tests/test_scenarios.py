@@ -57,6 +57,21 @@ def test_solving_queues_a_run_that_the_worker_solves(client, member, scenario):
     assert 'id="greedy"' in page
 
 
+def test_a_page_reads_a_run_without_its_problem_but_with_its_periods(
+    client, member, scenario, django_assert_num_queries
+):
+    client.force_login(member)
+    client.post(f"/skovby/scenarios/{scenario.pk}/solve/")
+    drain()
+    run = scenario.latest_run("solve", problem=False)
+    assert "problem" in run.get_deferred_fields()
+    with django_assert_num_queries(0):
+        assert run.periods == [str(y) for y in scenario.years]
+    assert scenario.latest_run("solve").periods == run.periods
+    page = client.get(f"/skovby/scenarios/{scenario.pk}/").content.decode()
+    assert f">{scenario.years[-1]}<" in page  # the plan by year
+
+
 def test_the_progress_fragment_is_served_to_htmx(client, member, scenario):
     queue_run(scenario=scenario, user=member)
     client.force_login(member)

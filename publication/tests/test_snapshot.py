@@ -50,3 +50,31 @@ def test_a_committed_scenario_without_a_finished_run_gives_no_plan(strategy, pla
     plan.committed_run.status = RunStatus.RUNNING
     plan.committed_run.save()
     assert snapshot.take(strategy)["action_plan"] is None
+
+
+def test_a_snapshot_for_comparison_finds_the_same_differences_with_fewer_queries(
+    strategy, plan, initiative
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from publication import compare
+
+    initiative.business_goals.add(strategy.business_goals.first())
+    before = snapshot.take(strategy)
+    strategy.vision = "En ny vision"
+    strategy.save()
+    initiative.title = "Nyt navn"
+    initiative.save()
+    with CaptureQueriesContext(connection) as full:
+        whole = snapshot.take(strategy)
+    with CaptureQueriesContext(connection) as light:
+        outline = snapshot.take(strategy, for_comparison=True)
+    found = compare.differences(before, outline)
+    assert found == compare.differences(before, whole)
+    assert {(d.part, d.field) for d in found} == {("strategy", "vision")}
+    # The plan's rows without figures: no goals, investment or benefits were read.
+    (row,) = outline["action_plan"]["rows"]
+    assert row["title"] == "Nyt navn" and row["start"] == 2027
+    assert "investment" not in row and "benefits" not in outline["action_plan"]
+    assert len(light) < len(full) - 3

@@ -157,11 +157,14 @@ def action_plan(strategy: Strategy, *, figures: bool = True) -> dict | None:
         i.number: i
         for i in chosen.values_list("id", "number", "title", "track", "source", "stage", named=True)
     }
+    # Each selection with its initiative (one deleted since the solve is left out).
+    picked = [
+        (sel, initiatives[number])
+        for sel, number in zip(selected, numbers, strict=True)
+        if number in initiatives
+    ]
     rows = []
-    for sel, number in zip(selected, numbers, strict=True):
-        ini = initiatives.get(number)
-        if ini is None:
-            continue
+    for sel, ini in picked:
         rows.append(
             {
                 "number": ini.number,
@@ -180,16 +183,16 @@ def action_plan(strategy: Strategy, *, figures: bool = True) -> dict | None:
         "rows": rows,
     }
     if figures:
-        plan.update(_figures(strategy, run, chosen, selected, initiatives, rows, years))
+        plan.update(_figures(strategy, run, chosen, picked, rows, years))
     joint = [r for r in rows if r["joint"]]
     plan["joint_share"] = len(joint) / len(rows) if rows else None
     plan["by_track"] = {t.value: sum(1 for r in rows if r["track"] == t.value) for t in Track}
     return plan
 
 
-def _figures(strategy, run, chosen, selected, initiatives, rows, years) -> dict:
-    """Each row's business goals, investment and benefits by year (added to `rows`), and the
-    plan's totals."""
+def _figures(strategy, run, chosen, picked, rows, years) -> dict:
+    """Each row's business goals, investment and benefits by year (added to `rows`, which
+    follow `picked`), and the plan's totals."""
     n = len(years)
     items = {item["id"]: item for item in run.problem["initiatives"]}
     goals_of = defaultdict(list)
@@ -213,12 +216,7 @@ def _figures(strategy, run, chosen, selected, initiatives, rows, years) -> dict:
         cases[case.initiative_id][case.variant or "base"] = case
     investment = [0.0] * n
     benefits = [0.0] * n
-    row_of = iter(rows)
-    for sel in selected:
-        ini = initiatives.get(run.labels.get(sel["id"], {}).get("number"))
-        if ini is None:
-            continue
-        row = next(row_of)
+    for (sel, ini), row in zip(picked, rows, strict=True):
         variant = next(
             (v for v in items.get(sel["id"], {}).get("variants", []) if v["id"] == sel["variant"]),
             {},

@@ -67,6 +67,14 @@ class Link(NamedTuple):
     stage: str
 
 
+def _grouped(pairs) -> dict[int, list[str]]:
+    """(initiative id, name) pairs as each initiative's names, in the pairs' order."""
+    out: dict[int, list[str]] = defaultdict(list)
+    for pk, name in pairs:
+        out[pk].append(name)
+    return out
+
+
 class InitiativeQuerySet(OrgQuerySet):
     def links(self, by: str) -> dict[object, list[Link]]:
         """The initiatives as Links grouped by the value of `by` (a field or an annotation,
@@ -103,20 +111,16 @@ class InitiativeQuerySet(OrgQuerySet):
         each in its own order, read flat: what a list shows, without a model instance per
         tag or area, nor the reference cycles prefetch_related leaves for the collector."""
         ids = self.values("id")
-        tags: dict[int, list[str]] = defaultdict(list)
-        for pk, name in (
+        tags = _grouped(
             self.model.tags.through.objects.filter(initiative__in=ids)
             .order_by("tag__name")
             .values_list("initiative_id", "tag__name")
-        ):
-            tags[pk].append(name)
-        areas: dict[int, list[str]] = defaultdict(list)
-        for pk, title in (
+        )
+        areas = _grouped(
             self.model.focus_areas.through.objects.filter(initiative__in=ids)
             .order_by("focusarea__order", "focusarea_id")
             .values_list("initiative_id", "focusarea__title")
-        ):
-            areas[pk].append(title)
+        )
         return tags, areas
 
 

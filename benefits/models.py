@@ -112,6 +112,15 @@ class BenefitQuerySet(OrgQuerySet):
         signal for a must-win challenge), judged from each one's stored figures."""
         return [b for b in self if b.figures().status(threshold / 100.0).lagging]
 
+    def lagging_by_stored_figures(self, threshold: float):
+        """Those with stored figures that lag by `threshold` (a fraction), judged in the
+        database: realisation.Figures.status's rule (shortfall above the threshold) on the
+        stored JSON. A JSON null (nothing to judge yet) never lags, as in Figures.status:
+        SQLite would compare it as the text 'null', above every number."""
+        return self.filter(stored_figures__shortfall__gt=threshold).exclude(
+            stored_figures__shortfall=None
+        )
+
 
 class Benefit(OrgOwned, Versioned):
     """A benefit (gevinst): what the initiative should bring, measured on an indicator.

@@ -225,6 +225,8 @@ class Figures:
     realised_by_year: dict[int, float]
 
     def status(self, threshold: float) -> Status:
+        # The database applies the same rule to stored figures
+        # (BenefitQuerySet.lagging_by_stored_figures); a test holds both equal.
         lagging = self.shortfall is not None and self.shortfall > threshold
         return Status((), lagging, self.shortfall, self.last_period, self.next_due, self.last_ratio)
 

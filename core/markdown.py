@@ -5,6 +5,8 @@ nh3 (an allow-list sanitiser), so a pasted <script> or javascript: link never re
 another user's browser.
 """
 
+from functools import lru_cache
+
 import markdown as md
 import nh3
 
@@ -35,6 +37,10 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 
 
+# A text renders to the same HTML every time, and pages show the same texts on every
+# request (a strategy page renders some thirty, 0.2-1 ms each: python-markdown builds a
+# parser with its extensions per call). Kept per process, the most recent few hundred.
+@lru_cache(maxsize=512)
 def render_markdown(text: str) -> str:
     if not text:
         return ""

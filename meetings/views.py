@@ -113,12 +113,13 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def waiting_list(waiting: list) -> str:
     """What waits, as the agenda form's checkboxes, written in one pass with the standard
     library's escape (a body in a large portfolio has a hundred items waiting)."""
+    labels = {kind: escape(str(ItemKind(kind).label)) for kind in {w.kind for w in waiting}}
     return mark_safe(  # noqa: S308 - every value is escaped here
         "".join(
             f'<li class="form-group-checkbox"><input class="form-checkbox" type="checkbox" '
             f'name="items" value="{escape(w.key)}" id="w-{k}" checked><label for="w-{k}">'
             f'<strong>{escape(str(w.title))}</strong> <span class="styr-muted">· '
-            f"{escape(str(w.kind_label))} · {escape(str(w.reason))}</span></label></li>"
+            f"{labels[w.kind]} · {escape(str(w.reason))}</span></label></li>"
             for k, w in enumerate(waiting, start=1)
         )
     )

@@ -22,7 +22,7 @@ from benefits.portfolio import lagging_initiatives
 from governance.models import Body, DecisionKind
 from initiatives.models import Initiative
 from initiatives.tracks import Stage, Track
-from portfolio.models import Scenario, ScenarioStatus
+from portfolio.models import WITH_PLAN, Scenario, ScenarioStatus
 from reporting.status import red_initiatives
 
 from .models import AgendaItem, ItemKind
@@ -48,10 +48,6 @@ class Waiting:
             return f"request:{self.request.pk}"
         target = self.initiative.pk if self.initiative else f"s{self.scenario.pk}"
         return f"{self.kind}:{target}"
-
-    @property
-    def kind_label(self) -> str:
-        return ItemKind(self.kind).label
 
 
 def _recent(body: Body, today: datetime.date) -> set[tuple[str, int | None, int | None]]:
@@ -87,51 +83,47 @@ def waiting_items(body: Body, today: datetime.date | None = None) -> list[Waitin
     def fresh(kind: str, initiative_id=None, scenario_id=None) -> bool:
         return (kind, initiative_id, scenario_id) not in recent
 
+    # Each kind's wording translated once, not once per item (a hundred items wait).
     held = body.tracks_by_kind()
     follow = held[DecisionKind.FOLLOW_UP] | held[DecisionKind.STOP_INITIATIVE]
+    title, reason = _("Red status: %(initiative)s"), _("The latest status report has a red light.")
     for initiative in red_initiatives(org, follow) if follow else ():
         if fresh(ItemKind.RED_STATUS, initiative.pk):
             items.append(
-                Waiting(
-                    ItemKind.RED_STATUS,
-                    _("Red status: %(initiative)s") % {"initiative": initiative},
-                    _("The latest status report has a red light."),
-                    initiative,
-                )
+                Waiting(ItemKind.RED_STATUS, title % {"initiative": initiative}, reason, initiative)
             )
     lagging_numbers = lagging_initiatives(org, tracks=follow) if follow else set()
     if lagging_numbers:
         lagging = Initiative.objects.for_org(org).filter(number__in=lagging_numbers)
+        title, reason = (
+            _("Lagging benefits: %(initiative)s"),
+            _("One or more benefits are behind plan."),
+        )
+        stopped = reason + " " + _("A must-win challenge that does not deliver is stopped.")
         for initiative in lagging.only(*SHOWN):
             if fresh(ItemKind.LAGGING, initiative.pk):
-                reason = _("One or more benefits are behind plan.")
-                if initiative.track == Track.MUST_WIN:
-                    reason += " " + _("A must-win challenge that does not deliver is stopped.")
                 items.append(
                     Waiting(
                         ItemKind.LAGGING,
-                        _("Lagging benefits: %(initiative)s") % {"initiative": initiative},
-                        reason,
+                        title % {"initiative": initiative},
+                        stopped if initiative.track == Track.MUST_WIN else reason,
                         initiative,
                     )
                 )
     approve = held[DecisionKind.APPROVE_INITIATIVE]
+    title = _("New proposal: %(initiative)s")
+    reason = _("An idea waiting to be taken into clarification.")
     for initiative in (
         Initiative.objects.for_org(org).filter(stage=Stage.IDEA, track__in=approve).only(*SHOWN)
     ):
         if fresh(ItemKind.PROPOSAL, initiative.pk):
             items.append(
-                Waiting(
-                    ItemKind.PROPOSAL,
-                    _("New proposal: %(initiative)s") % {"initiative": initiative},
-                    _("An idea waiting to be taken into clarification."),
-                    initiative,
-                )
+                Waiting(ItemKind.PROPOSAL, title % {"initiative": initiative}, reason, initiative)
             )
     if held[DecisionKind.COMMIT_SCENARIO]:
         drafts = Scenario.objects.for_org(org).filter(status=ScenarioStatus.DRAFT)
         for scenario in drafts.with_latest_solve():
-            solved = scenario.latest_solve in ("optimal", "feasible")
+            solved = scenario.latest_solve in WITH_PLAN
             if solved and fresh(ItemKind.SCENARIO, None, scenario.pk):
                 items.append(
                     Waiting(

@@ -15,6 +15,11 @@ from django.utils.translation import pgettext_lazy
 from core.models import DecimalField, OrgOwned, OrgQuerySet
 from core.versioning import Versioned
 
+from .optimizer.problem import FEASIBLE, OPTIMAL
+
+# The optimiser's statuses of a solve that found a plan (one that can be committed).
+WITH_PLAN = (OPTIMAL, FEASIBLE)
+
 # Seed 000/002: what a municipality weighs when it prioritises. (name, description, weight)
 DEFAULT_CRITERIA = (
     (
@@ -346,6 +351,11 @@ class SolveRun(OrgOwned):
     @property
     def is_active(self) -> bool:
         return self.status in (RunStatus.QUEUED, RunStatus.RUNNING)
+
+    @property
+    def has_plan(self) -> bool:
+        """The run ended with a plan (proven optimal or the best found in time)."""
+        return bool(self.result) and self.result.get("status") in WITH_PLAN
 
     @property
     def periods(self) -> list[str]:

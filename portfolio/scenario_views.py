@@ -281,7 +281,7 @@ def commit(request: HttpRequest, scenario_id: int) -> HttpResponse:
     form = _commit_form(request, request.POST)
     if scenario.status != ScenarioStatus.DRAFT:
         messages.error(request, _("The scenario is already committed or superseded."))
-    elif run is None or not run.result or run.result["status"] not in ("optimal", "feasible"):
+    elif run is None or not run.has_plan:
         messages.error(request, _("Solve the scenario and get a plan before committing it."))
     elif not form.is_valid():
         for errors in form.errors.values():

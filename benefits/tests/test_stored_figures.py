@@ -122,6 +122,21 @@ def test_a_list_reads_the_stored_figures_and_computes_those_not_stored(benefit, 
     assert stored(benefit) == live(benefit)
 
 
+def test_the_database_judges_stored_figures_lagging_as_the_figures_do(benefit):
+    figures = stored(benefit).to_json()
+    threshold = 0.1
+    for shortfall in (None, -0.2, 0.0, 0.0999, 0.1, 0.1001, 0.5, 3):
+        Benefit.objects.filter(pk=benefit.pk).update(
+            stored_figures={**figures, "shortfall": shortfall}
+        )
+        in_python = stored(benefit).status(threshold).lagging
+        in_database = Benefit.objects.filter(pk=benefit.pk).lagging_by_stored_figures(threshold)
+        assert in_database.exists() == in_python, shortfall
+    assert in_python  # the last ones lag, the first ones do not
+    Benefit.objects.filter(pk=benefit.pk).update(stored_figures=None)
+    assert not Benefit.objects.lagging_by_stored_figures(threshold).exists()
+
+
 def test_a_must_win_initiative_with_a_lagging_benefit_says_so_on_its_page(client, benefit, member):
     client.force_login(member)
     url = f"/skovby/initiatives/{benefit.initiative.number}/"

@@ -13,6 +13,16 @@ def test_markdown_strips_scripts_and_shifts_headings():
     assert "<script" not in html and "onerror" not in html and "javascript:" not in html
 
 
+def test_a_text_shown_again_is_rendered_once_and_the_same():
+    text = "Vi vil **styrke** selvbetjening.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>x()</script>"
+    first = render_markdown(text)
+    hits = render_markdown.cache_info().hits
+    assert render_markdown(text) == first
+    assert render_markdown.cache_info().hits == hits + 1
+    assert "<strong>styrke</strong>" in first and "<table>" in first and "<script" not in first
+    assert render_markdown(text + " Mere.") != first  # another text is rendered anew
+
+
 def test_amounts_follow_the_language_and_currency():
     with translation.override("da"):
         assert money(1234567, "DKK") == "1.234.567 kr."

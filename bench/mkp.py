@@ -40,6 +40,8 @@ import numpy as np  # noqa: E402
 from portfolio import optimizer  # noqa: E402
 
 REFERENCES = Path(__file__).resolve().parent / "mkp_references.json"
+# The aim: Styr's 30 s plan within this share of the best plan known.
+WITHIN_PERCENT = 0.05
 
 
 def instance(m: int, n: int, alpha: float, seed: int = 1):
@@ -181,7 +183,7 @@ def main() -> None:
     head += f" best known (plain {wanted:g} s) | Styr below it |"
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
-    diffs, below = [], []
+    diffs, below, within = [], [], []
     k = 0
     for m in args.m:
         for n in args.n:
@@ -206,12 +208,17 @@ def main() -> None:
                     rv = stored["value"]
                 else:
                     rv = None
+                # How far below the best plan Styr is: known from a reference, or at most
+                # its distance to the best bound (no plan can be above the bound).
+                by_bound = (min(pb, sb) - sv) / min(pb, sb) * 100
                 if rv is None:
-                    line += " – | – |"
+                    line += f" – | ≤ {by_bound:.3f} % (by the bound) |"
+                    within.append(by_bound <= WITHIN_PERCENT or None)
                 else:
                     best = max(rv, sv, pv)
                     gap = (best - sv) / best * 100
                     below.append(gap)
+                    within.append(gap <= WITHIN_PERCENT)
                     line += f" {best:.1f} | {gap:.3f} % |"
                 print(line, flush=True)
     worse = sum(1 for d in diffs if d < -1e-9)
@@ -225,6 +232,11 @@ def main() -> None:
             f"Styr below the best plan known: at most {max(below):.3f} % "
             f"({len(below)} of {len(diffs)} instances have a reference)"
         )
+    print(
+        f"Within {WITHIN_PERCENT} % of the best plan known: {within.count(True)} of "
+        f"{len(within)}, not within: {within.count(False)}, not known yet (no reference, "
+        f"the bound too far): {within.count(None)}"
+    )
 
 
 if __name__ == "__main__":

@@ -193,12 +193,13 @@ def main() -> None:
                 got = {w: run(w, data, args.limit) for w in order}
                 k += 1
                 (pv, pb), (sv, sb) = got["plain"], got["styr"]
+                # A run cut very short may end without a bound (None).
+                bound = min(b for b in (pb, sb, float("inf")) if b is not None)
                 diff = (sv - pv) / pv * 100
                 diff = 0.0 if abs(diff) < 1e-9 else diff
                 diffs.append(diff)
                 line = (
-                    f"| {m} | {n} | {alpha:g} | {pv:.1f} | {sv:.1f} | {diff:+.3f} % "
-                    f"| {min(pb, sb):.1f} |"
+                    f"| {m} | {n} | {alpha:g} | {pv:.1f} | {sv:.1f} | {diff:+.3f} % | {bound:.1f} |"
                 )
                 stored = known.get(_key(m, n, alpha))
                 if args.reference:
@@ -210,7 +211,7 @@ def main() -> None:
                     rv = None
                 # How far below the best plan Styr is: known from a reference, or at most
                 # its distance to the best bound (no plan can be above the bound).
-                by_bound = (min(pb, sb) - sv) / min(pb, sb) * 100
+                by_bound = (bound - sv) / bound * 100
                 if rv is None:
                     line += f" – | ≤ {by_bound:.3f} % (by the bound) |"
                     within.append(by_bound <= WITHIN_PERCENT or None)
